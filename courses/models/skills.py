@@ -1,0 +1,46 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+from literacy.text import fold
+
+
+class Skill(TranslatableMixin, index.Indexed, models.Model):
+    """Something a learner can show a volunteer, e.g. "Activate level-2 e-ID".
+
+    The checklist is what a certifying volunteer ticks off; certifications
+    store the ticked items so later edits do not change issued certificates.
+    """
+
+    code = models.SlugField(_("code"), max_length=40, help_text=_("Short, stable id, e.g. vneid-level2"))
+    name = models.CharField(_("name"), max_length=160)
+    description = models.TextField(_("description"), blank=True)
+    checklist = StreamField(
+        [("check", blocks.CharBlock(label=_("What the learner shows")))],
+        blank=True,
+        verbose_name=_("certification checklist"),
+    )
+
+    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("description"), FieldPanel("checklist")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("skill")
+        verbose_name_plural = _("skills")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("code", "locale")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def checklist_items(self) -> list[str]:
+        return [block.value for block in self.checklist if block.block_type == "check"]
+
+    @property
+    def search_text(self) -> str:
+        return fold(f"{self.code} {self.name}")

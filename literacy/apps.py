@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LiteracyConfig(AppConfig):
+    name = "literacy"
+    verbose_name = "Digital literacy"

@@ -1,0 +1,38 @@
+import secrets
+import subprocess
+import sys
+
+from django.conf import settings
+from django.test import Client
+
+from literacy.text import fold
+
+
+def test_fold_removes_vietnamese_diacritics():
+    assert fold("Đăng ký  khai sinh") == "dang ky khai sinh"
+
+
+def test_production_settings_pass_deploy_check():
+    env = {
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "PATH": "/usr/bin:/bin",
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING",
+         "--settings=literacy.settings.production"],
+        capture_output=True, text=True, env=env, cwd=settings.BASE_DIR, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_secret():
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", "import django, os; os.environ['DJANGO_SETTINGS_MODULE']="
+         "'literacy.settings.production'; django.setup()"],
+        capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"}, cwd=settings.BASE_DIR, check=False,
+    )
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_health_endpoint(db):
+    assert Client().get("/healthz").content == b"ok"

@@ -1,0 +1,18 @@
+from .areas import Area, Official, Target
+from .households import Household, Learner
+from .teams import Membership, Team, Volunteer
+from .visits import Certification, Service, Visit
+
+__all__ = [
+    "Area",
+    "Certification",
+    "Household",
+    "Learner",
+    "Membership",
+    "Official",
+    "Service",
+    "Target",
+    "Team",
+    "Visit",
+    "Volunteer",
+]

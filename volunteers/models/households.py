@@ -1,0 +1,82 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from literacy.models import TimeStampedModel
+from literacy.text import fold
+
+from .areas import Area
+from .teams import Team
+
+
+class Household(TimeStampedModel):
+    """A household a team serves. Personal fields need a consent record first.
+
+    `code` is printed on the household's QR card. `search_text` is the folded
+    (diacritic-free, lower-case) code, head name and address, kept by save().
+    Erasure blanks the personal fields and sets `erased_at`; visits and
+    certifications stay so aggregate counts do not change.
+    """
+
+    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="households", verbose_name=_("area"))
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, related_name="households", verbose_name=_("responsible team")
+    )
+    code = models.CharField(_("card code"), max_length=16, unique=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    head_name = models.CharField(_("head of household"), max_length=160, blank=True)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    size = models.PositiveSmallIntegerField(_("people in household"), default=1)
+    is_elderly = models.BooleanField(_("elderly"), default=False)
+    has_disability = models.BooleanField(_("disability"), default=False)
+    is_low_income = models.BooleanField(_("low income"), default=False)
+    is_ethnic_minority = models.BooleanField(_("ethnic minority"), default=False)
+    consent_given_by = models.CharField(_("consent given by"), max_length=160, blank=True)
+    consent_at = models.DateTimeField(_("consent recorded at"), null=True, blank=True)
+    consent_scope = models.TextField(_("what was agreed"), blank=True)
+    consent_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("consent recorded by"),
+    )
+    erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
+    search_text = models.CharField(max_length=600, blank=True, editable=False, db_index=True)
+
+    VULNERABILITY_FIELDS = ("is_elderly", "has_disability", "is_low_income", "is_ethnic_minority")
+
+    class Meta:
+        verbose_name = _("household")
+        verbose_name_plural = _("households")
+        ordering = ["code"]
+        indexes = [models.Index(fields=["area", "team"])]
+
+    def __str__(self) -> str:
+        return self.code
+
+    def save(self, *args, **kwargs):
+        self.search_text = fold(f"{self.code} {self.head_name} {self.address}")
+        super().save(*args, **kwargs)
+
+    @property
+    def is_vulnerable(self) -> bool:
+        return any(getattr(self, name) for name in self.VULNERABILITY_FIELDS)
+
+
+class Learner(TimeStampedModel):
+    """A person in a household who learns (and may be certified)."""
+
+    household = models.ForeignKey(
+        Household, on_delete=models.CASCADE, related_name="learners", verbose_name=_("household")
+    )
+    name = models.CharField(_("name"), max_length=160)
+    birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
+    is_elderly = models.BooleanField(_("elderly"), default=False)
+    has_disability = models.BooleanField(_("disability"), default=False)
+    erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("learner")
+        verbose_name_plural = _("learners")
+        ordering = ["household", "name"]
+
+    def __str__(self) -> str:
+        return self.name
