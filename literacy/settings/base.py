@@ -235,3 +235,5 @@ LOGGING = {
 
 # `manage.py demo` creates demo logins; never in production.
 DEMO_DATA_ALLOWED = env_bool("DEMO_DATA_ALLOWED", False)
+# Serve /media/ from Django (development, browser tests); production uses the web server.
+SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)

@@ -21,3 +21,4 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 DEMO_DATA_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+SERVE_MEDIA = True
