@@ -1,13 +1,258 @@
 """Who may see or change what. Every view, form, admin list, export and API asks here.
 
-(The foundation keeps only the role predicates; the coordination work grows
-this module into the full set of scoped querysets.)
+Rules (DESIGN.md, issue 3):
+
+- anonymous: nothing;
+- superuser: everything;
+- volunteer (any membership): the households of their teams, and those
+  households' learners, visits and certifications; the areas of their teams
+  and everything below them; they may change their teams' households;
+- team leader: as a volunteer, and may also manage (change) their teams;
+- official: the subtree of each area they are assigned to, read-only: they
+  never get anything from the ``editable_*`` functions (unless they are also a
+  volunteer, in which case their team rights apply as for any volunteer).
+
+Each ``visible_*`` / ``editable_*`` function returns one lazy QuerySet; the
+scope is an OR of indexed conditions (team id subquery, area path prefixes),
+never a Python loop over rows. The user's official area paths and team area
+paths are read once per user object and cached on it (two tiny queries per
+request at most).
+
+An id outside the user's scope answers 404 (``get_visible_or_404``), never
+403, so ids cannot be probed.
 """
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .models import Area, Certification, Household, Learner, Membership, Official, Team, Visit
+
+_NOTHING = Q(pk__in=[])
+
+
+def _authenticated(user) -> bool:
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def _is_superuser(user) -> bool:
+    return _authenticated(user) and user.is_superuser
 
 
 def is_official(user) -> bool:
-    return user.is_authenticated and user.official_roles.exists()
+    """True if the user is assigned to at least one area as an official."""
+    return _authenticated(user) and bool(_official_paths(user))
 
 
 def is_volunteer(user) -> bool:
-    return user.is_authenticated and user.memberships.exists()
+    """True if the user belongs to at least one team."""
+    return _authenticated(user) and bool(_team_rows(user))
+
+
+def is_leader(user, team: Team | int | None = None) -> bool:
+    """True if the user leads `team` (or any team when `team` is None)."""
+    if not _authenticated(user):
+        return False
+    team_id = getattr(team, "pk", team)
+    return any(
+        role == Membership.Role.LEADER and (team_id is None or tid == team_id)
+        for tid, _path, role in _team_rows(user)
+    )
+
+
+# --- cached per user object -------------------------------------------------
+
+
+def _official_rows(user) -> list[tuple[str, bool]]:
+    """(area path, can_see_names) for each official role of the user."""
+    if not _authenticated(user):
+        return []
+    cached = getattr(user, "_access_official_rows", None)
+    if cached is None:
+        cached = list(Official.objects.filter(user=user).values_list("area__path", "can_see_names"))
+        user._access_official_rows = cached
+    return cached
+
+
+def _official_paths(user) -> list[str]:
+    return [path for path, _names in _official_rows(user)]
+
+
+def _team_rows(user) -> list[tuple[int, str, str]]:
+    """(team id, team area path, role) for each membership of the user."""
+    if not _authenticated(user):
+        return []
+    cached = getattr(user, "_access_team_rows", None)
+    if cached is None:
+        cached = list(
+            Membership.objects.filter(user=user).values_list("team_id", "team__area__path", "role")
+        )
+        user._access_team_rows = cached
+    return cached
+
+
+def forget(user) -> None:
+    """Drop the cached roles (after memberships or official roles change in a request)."""
+    for name in ("_access_official_rows", "_access_team_rows"):
+        if hasattr(user, name):
+            delattr(user, name)
+
+
+def _team_ids(user) -> list[int]:
+    return [tid for tid, _path, _role in _team_rows(user)]
+
+
+def _leader_team_ids(user) -> list[int]:
+    return [tid for tid, _path, role in _team_rows(user) if role == Membership.Role.LEADER]
+
+
+def _paths_q(paths: list[str], prefix: str) -> Q:
+    """OR of ``<prefix>path__startswith`` over `paths` (nested paths collapsed)."""
+    kept: list[str] = []
+    for path in sorted(set(paths)):
+        if not any(path.startswith(parent) for parent in kept):
+            kept.append(path)
+    query = _NOTHING
+    for path in kept:
+        query |= Q(**{f"{prefix}path__startswith": path})
+    return query
+
+
+# --- scopes as Q objects ----------------------------------------------------
+
+
+def household_scope_q(user, prefix: str = "", *, write: bool = False) -> Q | None:
+    """The Q a Household query (via `prefix`, e.g. "household__") needs; None means all."""
+    if _is_superuser(user):
+        return None
+    if not _authenticated(user):
+        return _NOTHING
+    query = Q(**{f"{prefix}team_id__in": _team_ids(user)}) if _team_ids(user) else _NOTHING
+    if not write:
+        query |= _paths_q(_official_paths(user), f"{prefix}area__")
+    return query
+
+
+def _filter(queryset: QuerySet, scope: Q | None) -> QuerySet:
+    return queryset if scope is None else queryset.filter(scope)
+
+
+# --- what a user may see ----------------------------------------------------
+
+
+def visible_areas(user) -> QuerySet[Area]:
+    """Areas the user may see: official subtrees, their teams' area subtrees."""
+    if _is_superuser(user):
+        return Area.objects.all()
+    paths = _official_paths(user) + [path for _tid, path, _role in _team_rows(user)]
+    return Area.objects.filter(_paths_q(paths, ""))
+
+
+def visible_teams(user) -> QuerySet[Team]:
+    """Teams the user belongs to, plus the teams working in an official's subtree."""
+    if _is_superuser(user):
+        return Team.objects.all()
+    query = Q(pk__in=_team_ids(user)) if _team_ids(user) else _NOTHING
+    query |= _paths_q(_official_paths(user), "area__")
+    return Team.objects.filter(query)
+
+
+def visible_households(user) -> QuerySet[Household]:
+    """Households the user may see (read)."""
+    return _filter(Household.objects.all(), household_scope_q(user))
+
+
+def visible_learners(user) -> QuerySet[Learner]:
+    return _filter(Learner.objects.all(), household_scope_q(user, "household__"))
+
+
+def visible_visits(user) -> QuerySet[Visit]:
+    return _filter(Visit.objects.all(), household_scope_q(user, "household__"))
+
+
+def visible_certifications(user) -> QuerySet[Certification]:
+    return _filter(Certification.objects.all(), household_scope_q(user, "learner__household__"))
+
+
+# --- what a user may change -------------------------------------------------
+
+
+def editable_households(user) -> QuerySet[Household]:
+    """Households the user may change: their teams' households (officials: none)."""
+    return _filter(Household.objects.all(), household_scope_q(user, write=True))
+
+
+def editable_learners(user) -> QuerySet[Learner]:
+    return _filter(Learner.objects.all(), household_scope_q(user, "household__", write=True))
+
+
+def editable_teams(user) -> QuerySet[Team]:
+    """Teams the user may manage: the teams they lead (officials: none)."""
+    if _is_superuser(user):
+        return Team.objects.all()
+    ids = _leader_team_ids(user)
+    return Team.objects.filter(pk__in=ids) if ids else Team.objects.none()
+
+
+def recordable_teams(user) -> QuerySet[Team]:
+    """Teams on whose behalf the user may record visits and certifications."""
+    if _is_superuser(user):
+        return Team.objects.all()
+    ids = _team_ids(user)
+    return Team.objects.filter(pk__in=ids) if ids else Team.objects.none()
+
+
+def revocable_certifications(user) -> QuerySet[Certification]:
+    """Certifications the user may revoke: ones they issued, or issued by a team they lead."""
+    if _is_superuser(user):
+        return Certification.objects.all()
+    if not _authenticated(user):
+        return Certification.objects.none()
+    query = Q(certified_by=user, team_id__in=_team_ids(user))
+    if _leader_team_ids(user):
+        query |= Q(team_id__in=_leader_team_ids(user))
+    return Certification.objects.filter(query)
+
+
+def can_see_names(user, area: Area | None = None) -> bool:
+    """May names (not only codes) be shown to the user for rows in `area`?
+
+    Superusers: yes. Volunteers: for their teams' areas and below. Officials:
+    only through a role with ``can_see_names`` whose subtree holds `area`
+    (any such role when `area` is None).
+    """
+    if not _authenticated(user):
+        return False
+    if user.is_superuser:
+        return True
+    path = getattr(area, "path", None)
+
+    def covers(prefix: str) -> bool:
+        return path is None or path.startswith(prefix)
+
+    if any(covers(team_path) for _tid, team_path, _role in _team_rows(user)):
+        return True
+    return any(names and covers(official_path) for official_path, names in _official_rows(user))
+
+
+# --- lookups that answer 404 outside the scope ------------------------------
+
+
+def get_visible_or_404(queryset_fn: Callable[[object], QuerySet], user, **lookup):
+    """The one object matching `lookup` in ``queryset_fn(user)``; 404 if outside scope."""
+    return get_object_or_404(queryset_fn(user), **lookup)
+
+
+def household_for_user_or_404(
+    user, *, pk: int | None = None, code: str | None = None, write: bool = False
+) -> Household:
+    """The household by pk or card code, if the user may see it (or change it, `write`)."""
+    if pk is None and code is None:
+        raise Http404
+    queryset = editable_households(user) if write else visible_households(user)
+    lookup = {"pk": pk} if pk is not None else {"code": code}
+    return get_object_or_404(queryset.select_related("area", "team"), **lookup)

@@ -1,0 +1,121 @@
+"""The access API (volunteers/access.py) called directly; the views are in test_access_matrix."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.http import Http404
+
+from volunteers import access
+
+pytestmark = pytest.mark.django_db
+
+READ = {
+    "visible_households": ("household", "other_household"),
+    "visible_learners": ("learner", "other_learner"),
+    "visible_visits": ("visit", "other_visit"),
+    "visible_certifications": ("certification", "other_certification"),
+    "visible_teams": ("team", "other_team"),
+}
+
+# role -> (sees own-district rows, sees other-district rows)
+READ_SCOPE = {
+    "anonymous": (False, False),
+    "outsider": (False, False),
+    "volunteer": (True, False),
+    "leader": (True, False),
+    "volunteer2": (False, True),
+    "official": (True, False),
+    "official2": (False, True),
+    "superuser": (True, True),
+}
+
+
+def user_for(world, role):
+    return AnonymousUser() if role == "anonymous" else world.users[role]
+
+
+@pytest.mark.parametrize("role", READ_SCOPE)
+@pytest.mark.parametrize("fn", READ)
+def test_read_scope(world, role, fn):
+    own, other = READ[fn]
+    rows = set(getattr(access, fn)(user_for(world, role)))
+    assert (getattr(world, own) in rows, getattr(world, other) in rows) == READ_SCOPE[role]
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("anonymous", (False, False)), ("volunteer", (True, False)), ("leader", (True, False)),
+     ("volunteer2", (False, True)), ("official", (False, False)), ("official2", (False, False)),
+     ("superuser", (True, True))],
+)
+def test_editable_households_never_for_officials(world, role, expected):
+    rows = set(access.editable_households(user_for(world, role)))
+    assert (world.household in rows, world.other_household in rows) == expected
+
+
+@pytest.mark.parametrize(
+    ("role", "expected"),
+    [("volunteer", False), ("leader", True), ("official", False), ("superuser", True)],
+)
+def test_editable_teams_only_for_leaders(world, role, expected):
+    assert (world.team in set(access.editable_teams(user_for(world, role)))) is expected
+
+
+def test_visible_areas_are_subtrees(world):
+    official_areas = set(access.visible_areas(world.users["official"]))
+    assert world.district in official_areas
+    assert world.province not in official_areas
+    assert world.other_district not in official_areas
+    volunteer_areas = set(access.visible_areas(world.users["volunteer"]))
+    assert world.team.area in volunteer_areas and world.household.area in volunteer_areas
+    assert world.district not in volunteer_areas
+    assert set(access.visible_areas(AnonymousUser())) == set()
+
+
+def test_roles(world):
+    users = world.users
+    assert access.is_volunteer(users["volunteer"]) and not access.is_official(users["volunteer"])
+    assert access.is_official(users["official"]) and not access.is_volunteer(users["official"])
+    assert access.is_leader(users["leader"]) and access.is_leader(users["leader"], world.team)
+    assert not access.is_leader(users["leader"], world.other_team)
+    assert not access.is_leader(users["volunteer"])
+    assert not access.is_official(AnonymousUser())
+
+
+def test_can_see_names(world):
+    users = world.users
+    assert access.can_see_names(users["volunteer"], world.household.area)
+    assert not access.can_see_names(users["volunteer"], world.other_household.area)
+    assert not access.can_see_names(users["official"], world.household.area)
+    official = users["official"].official_roles.get()
+    official.can_see_names = True
+    official.save()
+    access.forget(users["official"])
+    assert access.can_see_names(users["official"], world.household.area)
+    assert not access.can_see_names(users["official"], world.other_household.area)
+    assert access.can_see_names(users["superuser"], world.other_household.area)
+
+
+def test_household_lookup_outside_scope_is_404(world):
+    volunteer = world.users["volunteer"]
+    assert access.household_for_user_or_404(volunteer, code=world.household.code) == world.household
+    with pytest.raises(Http404):
+        access.household_for_user_or_404(volunteer, code=world.other_household.code)
+    with pytest.raises(Http404):
+        access.household_for_user_or_404(world.users["official"], pk=world.household.pk, write=True)
+    assert access.get_visible_or_404(access.visible_visits, volunteer, pk=world.visit.pk)
+
+
+def test_scoped_queryset_is_one_query(world, django_assert_num_queries):
+    official = world.users["official"]
+    access.is_official(official)  # fills the per-user cache
+    access.is_volunteer(official)
+    with django_assert_num_queries(1):
+        list(access.visible_certifications(official))
+
+
+def test_revocable_certifications(world):
+    users = world.users
+    assert world.certification in set(access.revocable_certifications(users["volunteer"]))
+    assert world.certification in set(access.revocable_certifications(users["leader"]))
+    assert world.certification not in set(access.revocable_certifications(users["official"]))
+    assert world.other_certification not in set(access.revocable_certifications(users["leader"]))
