@@ -1,9 +1,11 @@
 from .areas import Area, Official, Target
 from .households import Household, Learner
+from .logs import AccessLog
 from .teams import Membership, Team, Volunteer
 from .visits import Certification, Service, Visit
 
 __all__ = [
+    "AccessLog",
     "Area",
     "Certification",
     "Household",

@@ -53,8 +53,17 @@ class Household(TimeStampedModel):
         return self.code
 
     def save(self, *args, **kwargs):
-        self.search_text = fold(f"{self.code} {self.head_name} {self.address}")
+        self.search_text = self.build_search_text()
         super().save(*args, **kwargs)
+
+    def build_search_text(self, area_name: str | None = None) -> str:
+        """Folded code, head name, address and area (village) name, for search.
+
+        Pass `area_name` when building many rows for bulk_create (no query).
+        """
+        if area_name is None:
+            area_name = self.area.name if self.area_id else ""
+        return fold(f"{self.code} {self.head_name} {self.address} {area_name}")[:600]
 
     @property
     def is_vulnerable(self) -> bool:
