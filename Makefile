@@ -34,8 +34,7 @@ apt-test:
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; fi
 
 messages: $(VENV)/.installed apt-run ## Compile the translated message catalogues
-	@cd literacy && ../$(PY) ../manage.py compilemessages -v0
-	@for app in courses volunteers reports; do [ -d $$app/locale ] && (cd $$app && ../$(PY) ../manage.py compilemessages -v0) || true; done
+	@$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
 
 install: $(VENV)/.installed messages ## Create .venv and install everything
 
