@@ -1,0 +1,87 @@
+// Offline reading. Served at /sw.js by literacy.views.service_worker, which
+// fills in VERSION and PRECACHE (the offline page and the hashed CSS/JS).
+// Pages: network first, falling back to a saved copy, then to /offline/.
+// Fingerprinted /static/ files never change: cache first. Saved lessons
+// (the "Save for offline reading" button) live in SAVED across versions.
+"use strict";
+var VERSION = "dev";
+var PRECACHE = ["/offline/"];
+var SHELL = "shell-" + VERSION;
+var STATIC = "static-v1";
+var SAVED = "saved-v1";
+var HASHED = /\.[0-9a-f]{12}\.\w+$/;
+var SKIP = /^\/(admin|accounts|i18n|documents|django-admin)\//;
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(
+    caches.open(SHELL).then(function (cache) { return cache.addAll(PRECACHE); })
+      .then(function () { return self.skipWaiting(); })
+  );
+});
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(
+    caches.keys().then(function (names) {
+      return Promise.all(names.map(function (name) {
+        if (name.indexOf("shell-") === 0 && name !== SHELL) return caches.delete(name);
+      }));
+    }).then(function () { return self.clients.claim(); })
+  );
+});
+
+function stash(cacheName, request, response) {
+  if (response && response.ok && response.type === "basic") {
+    var copy = response.clone();
+    caches.open(cacheName).then(function (cache) { cache.put(request, copy); });
+  }
+  return response;
+}
+
+function cached(request) {
+  return caches.match(request, { ignoreVary: true });
+}
+
+function page(request) {
+  return fetch(request).then(function (response) {
+    // Keep a saved lesson fresh; never start caching pages nobody saved.
+    caches.open(SAVED).then(function (cache) {
+      return cache.match(request, { ignoreVary: true }).then(function (old) {
+        if (old && response.ok) return cache.put(request, response.clone());
+      });
+    });
+    return response;
+  }).catch(function () {
+    return cached(request).then(function (hit) {
+      if (hit) return hit;
+      // The offline page saved last is in the reader's current language.
+      return caches.open(SAVED).then(function (cache) { return cache.match(PRECACHE[0]); })
+        .then(function (own) { return own || cached(PRECACHE[0]); });
+    });
+  });
+}
+
+function asset(request, path) {
+  if (HASHED.test(path)) {
+    return cached(request).then(function (hit) {
+      return hit || fetch(request).then(function (r) { return stash(STATIC, request, r); });
+    });
+  }
+  // Unfingerprinted (development): network first so edits show at once.
+  return fetch(request).then(function (r) { return stash(STATIC, request, r); })
+    .catch(function () { return cached(request); });
+}
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  if (request.method !== "GET") return;
+  var url = new URL(request.url);
+  if (url.origin !== self.location.origin || SKIP.test(url.pathname)) return;
+  if (request.mode === "navigate") {
+    event.respondWith(page(request));
+  } else if (url.pathname.indexOf("/static/") === 0) {
+    event.respondWith(asset(request, url.pathname));
+  } else {
+    // Images and other media: a saved copy if there is one, else the network.
+    event.respondWith(cached(request).then(function (hit) { return hit || fetch(request); }));
+  }
+});
