@@ -1,7 +1,14 @@
+import hashlib
+import json
+from functools import cache
+
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
+from django.views.decorators.cache import cache_control
 
 
 @login_required
@@ -27,3 +34,31 @@ def after_login(request):
 
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
+
+
+def _service_worker_source() -> str:
+    """sw.js with the URLs it precaches filled in; the version changes with them."""
+    source = (settings.PROJECT_DIR / "static" / "js" / "sw.js").read_text()
+    precache = [reverse("offline"), static("css/site.css"), static("js/site.js"), static("js/offline.js")]
+    version = hashlib.sha256((source + json.dumps(precache)).encode()).hexdigest()[:12]
+    return source.replace('var VERSION = "dev";', f'var VERSION = "{version}";', 1).replace(
+        'var PRECACHE = ["/offline/"];', f"var PRECACHE = {json.dumps(precache)};", 1
+    )
+
+
+_cached_service_worker_source = cache(_service_worker_source)
+
+
+@cache_control(max_age=300, public=True)
+def service_worker(request):
+    """The offline-reading service worker, served from the site root so its scope is the whole site."""
+    source = _service_worker_source() if settings.DEBUG else _cached_service_worker_source()
+    response = HttpResponse(source, content_type="application/javascript; charset=utf-8")
+    response["Service-Worker-Allowed"] = "/"
+    return response
+
+
+@cache_control(no_cache=True)
+def offline(request):
+    """What the service worker shows when neither the network nor a saved copy has the page."""
+    return render(request, "offline.html")
