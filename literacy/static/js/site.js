@@ -20,3 +20,5 @@
     save(prefs); apply(prefs);
   });
 })();
+// Offline reading (sw.js is served from the site root; see literacy/views.py).
+if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(function () {});
