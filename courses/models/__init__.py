@@ -1,3 +1,21 @@
+from .pages import (
+    CourseIndexPage,
+    CoursePage,
+    FaqPage,
+    HomePage,
+    LessonPage,
+    VideoLibraryPage,
+)
 from .skills import Skill
+from .videos import Video
 
-__all__ = ["Skill"]
+__all__ = [
+    "CourseIndexPage",
+    "CoursePage",
+    "FaqPage",
+    "HomePage",
+    "LessonPage",
+    "Skill",
+    "Video",
+    "VideoLibraryPage",
+]

@@ -16,7 +16,9 @@ class Skill(TranslatableMixin, index.Indexed, models.Model):
     store the ticked items so later edits do not change issued certificates.
     """
 
-    code = models.SlugField(_("code"), max_length=40, help_text=_("Short, stable id, e.g. vneid-level2"))
+    code = models.SlugField(
+        _("code"), max_length=40, help_text=_("Short, stable id, e.g. vneid-level2")
+    )
     name = models.CharField(_("name"), max_length=160)
     description = models.TextField(_("description"), blank=True)
     checklist = StreamField(
@@ -25,8 +27,17 @@ class Skill(TranslatableMixin, index.Indexed, models.Model):
         verbose_name=_("certification checklist"),
     )
 
-    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("description"), FieldPanel("checklist")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("checklist"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("skill")

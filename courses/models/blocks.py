@@ -1,0 +1,111 @@
+"""StreamField blocks for lessons and the FAQ."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+
+class CalloutBlock(blocks.StructBlock):
+    """A short tip or warning shown in a coloured box."""
+
+    kind = blocks.ChoiceBlock(
+        choices=[("tip", _("Tip")), ("warning", _("Warning"))], default="tip", label=_("kind")
+    )
+    text = blocks.TextBlock(label=_("text"))
+
+    class Meta:
+        icon = "warning"
+        label = _("Tip or warning")
+        template = "courses/blocks/callout.html"
+
+
+class StepCalloutBlock(CalloutBlock):
+    """The optional callout inside a step: empty text means no callout."""
+
+    text = blocks.TextBlock(required=False, label=_("text"))
+
+    class Meta:
+        label = _("Tip or warning (optional)")
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video from the library, embedded in a lesson."""
+
+    video = SnippetChooserBlock("courses.Video", label=_("video"))
+    caption = blocks.CharBlock(required=False, label=_("caption"))
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "courses/blocks/video.html"
+
+
+class StepBlock(blocks.StructBlock):
+    """One numbered step: what to do, what the screen looks like, what to watch out for."""
+
+    title = blocks.CharBlock(label=_("title"), max_length=120)
+    instruction = blocks.TextBlock(label=_("short instruction"))
+    image = ImageChooserBlock(required=False, label=_("screenshot"))
+    image_alt = blocks.CharBlock(
+        required=False,
+        label=_("screenshot description (alt text)"),
+        help_text=_("What the picture shows, for people who cannot see it."),
+    )
+    video = SnippetChooserBlock("courses.Video", required=False, label=_("short video"))
+    callout = StepCalloutBlock(required=False, label=_("tip or warning"))
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Step")
+        template = "courses/blocks/step.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        # Alt text is required whenever there is a screenshot (WCAG 1.1.1).
+        if value.get("image") and not (value.get("image_alt") or "").strip():
+            raise blocks.StructBlockValidationError(
+                block_errors={"image_alt": ValidationError(_("Describe the screenshot."))}
+            )
+        return value
+
+
+class AnswerBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("answer"))
+    correct = blocks.BooleanBlock(required=False, label=_("correct"))
+    explanation = blocks.TextBlock(label=_("explanation"))
+
+    class Meta:
+        icon = "radio-empty"
+        label = _("Answer")
+
+
+class QuestionBlock(blocks.StructBlock):
+    """A multiple-choice self-check question; each answer explains itself."""
+
+    question = blocks.CharBlock(label=_("question"))
+    answers = blocks.ListBlock(AnswerBlock(), min_num=2, label=_("answers"))
+
+    class Meta:
+        icon = "help"
+        label = _("Question")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not any(answer.get("correct") for answer in value.get("answers", [])):
+            raise blocks.StructBlockValidationError(
+                block_errors={"answers": ValidationError(_("Mark at least one answer as correct."))}
+            )
+        return value
+
+
+class FaqItemBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("question"))
+    answer = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "ol", "ul"], label=_("answer")
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("Question and answer")

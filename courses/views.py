@@ -1,0 +1,15 @@
+from django.shortcuts import render
+from wagtail.models import Locale
+
+from .selectors import learning_search
+
+
+def search(request):
+    """Search page: /search/?q=... over lessons, videos and FAQs in the current language."""
+    query = request.GET.get("q", "").strip()[:200]
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:
+        locale = Locale.get_default()
+    results = learning_search(query=query, locale=locale, request=request) if query else []
+    return render(request, "courses/search.html", {"query": query, "results": results})

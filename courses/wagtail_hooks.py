@@ -1,0 +1,38 @@
+"""Admin screens for the learning snippets."""
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Skill, Video
+
+
+class SkillViewSet(SnippetViewSet):
+    model = Skill
+    icon = "tick-inverse"
+    menu_label = "Skills"
+    add_to_admin_menu = True
+    menu_order = 210
+    list_display = ["name", "code", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name", "code"]
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("description"),
+        FieldPanel("checklist"),
+    ]
+
+
+class VideoViewSet(SnippetViewSet):
+    model = Video
+    icon = "media"
+    menu_label = "Videos"
+    add_to_admin_menu = True
+    menu_order = 220
+    list_display = ["title", "topic", "duration_label", "locale"]
+    list_filter = ["topic", "locale"]
+
+
+register_snippet(SkillViewSet)
+register_snippet(VideoViewSet)

@@ -1,0 +1,46 @@
+import pytest
+from wagtail.models import Locale, Site
+
+from .factories import (
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    FaqPageFactory,
+    HomePageFactory,
+    VideoLibraryPageFactory,
+)
+
+
+@pytest.fixture
+def home(db):
+    """A HomePage as the default site's root (replacing Wagtail's welcome page)."""
+    page = HomePageFactory()
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = page
+    site.save()
+    return page
+
+
+@pytest.fixture
+def course_index(home):
+    return CourseIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def course(course_index):
+    return CoursePageFactory(parent=course_index, title="Dịch vụ công trực tuyến")
+
+
+@pytest.fixture
+def library(home):
+    return VideoLibraryPageFactory(parent=home)
+
+
+@pytest.fixture
+def faq(home):
+    return FaqPageFactory(parent=home)
+
+
+@pytest.fixture
+def english(db):
+    locale, _ = Locale.objects.get_or_create(language_code="en")
+    return locale
