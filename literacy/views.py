@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.views.decorators.cache import cache_control
 
 
@@ -39,10 +40,21 @@ def healthz(request):
 def _service_worker_source() -> str:
     """sw.js with the URLs it precaches filled in; the version changes with them."""
     source = (settings.PROJECT_DIR / "static" / "js" / "sw.js").read_text()
-    precache = [reverse("offline"), static("css/site.css"), static("js/site.js"), static("js/offline.js")]
+    offline_pages = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            offline_pages.append(reverse("offline"))
+    precache = [
+        *offline_pages,
+        static("css/site.css"),
+        static("js/site.js"),
+        static("js/offline.js"),
+    ]
     version = hashlib.sha256((source + json.dumps(precache)).encode()).hexdigest()[:12]
-    return source.replace('var VERSION = "dev";', f'var VERSION = "{version}";', 1).replace(
-        'var PRECACHE = ["/offline/"];', f"var PRECACHE = {json.dumps(precache)};", 1
+    return (
+        source.replace('var VERSION = "dev";', f'var VERSION = "{version}";', 1)
+        .replace('var OFFLINE = ["/offline/"];', f"var OFFLINE = {json.dumps(offline_pages)};", 1)
+        .replace("var PRECACHE = OFFLINE.slice();", f"var PRECACHE = {json.dumps(precache)};", 1)
     )
 
 
