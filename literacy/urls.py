@@ -12,12 +12,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/after-login/", views.after_login, name="after-login"),
     path("healthz", views.healthz, name="healthz"),
     path("sw.js", views.service_worker, name="service-worker"),
-    path("offline/", views.offline, name="offline"),
     path("", include("courses.urls")),
     path("", include("volunteers.urls")),
     path("", include("reports.urls")),
@@ -36,4 +34,11 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     ]
 
 # Wagtail pages last: Vietnamese at /, other languages under /en/, /de/.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+# Django 5 renders unprefixed URLs in LANGUAGE_CODE whatever the language
+# cookie says, so pages a learner reads in their language live here too.
+urlpatterns += i18n_patterns(
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("offline/", views.offline, name="offline"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
