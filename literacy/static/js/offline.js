@@ -43,8 +43,6 @@
         return cache.add(new Request(u, { credentials: "same-origin" })).then(
           function () { return true; }, function () { return u !== location.href; });
       })).then(function (results) {
-        // The offline page in the reader's current language.
-        cache.add("/offline/").catch(function () {});
         return results.indexOf(false) === -1;
       });
     }).then(function (ok) {

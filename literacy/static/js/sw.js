@@ -5,7 +5,8 @@
 // (the "Save for offline reading" button) live in SAVED across versions.
 "use strict";
 var VERSION = "dev";
-var PRECACHE = ["/offline/"];
+var OFFLINE = ["/offline/"];
+var PRECACHE = OFFLINE.slice();
 var SHELL = "shell-" + VERSION;
 var STATIC = "static-v1";
 var SAVED = "saved-v1";
@@ -41,6 +42,14 @@ function cached(request) {
   return caches.match(request, { ignoreVary: true });
 }
 
+// The offline page in the language of the path: /en/... gets /en/offline/.
+function offlinePage(path) {
+  return OFFLINE.reduce(function (best, o) {
+    var prefix = o.slice(0, -"offline/".length);
+    return path.indexOf(prefix) === 0 && o.length > best.length ? o : best;
+  }, OFFLINE[0]);
+}
+
 function page(request) {
   return fetch(request).then(function (response) {
     // Keep a saved lesson fresh; never start caching pages nobody saved.
@@ -52,10 +61,7 @@ function page(request) {
     return response;
   }).catch(function () {
     return cached(request).then(function (hit) {
-      if (hit) return hit;
-      // The offline page saved last is in the reader's current language.
-      return caches.open(SAVED).then(function (cache) { return cache.match(PRECACHE[0]); })
-        .then(function (own) { return own || cached(PRECACHE[0]); });
+      return hit || cached(offlinePage(new URL(request.url).pathname));
     });
   });
 }
