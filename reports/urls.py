@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import dashboard
 
 app_name = "reports"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
+]

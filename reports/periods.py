@@ -1,0 +1,113 @@
+"""The period an official looks at: this month, the last three months, a campaign, or custom dates."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# Longest custom period (keeps month charts and tables readable).
+MAX_DAYS = 3 * 366
+
+ERROR_END_BEFORE_START = _("The end date must be on or after the start date.")
+ERROR_MISSING_DATES = _("Enter both a start and an end date for a custom period.")
+ERROR_START_IN_FUTURE = _("The period cannot start in the future.")
+ERROR_TOO_LONG = _("Choose a period of at most three years.")
+ERROR_NO_CAMPAIGN = _("Choose a campaign.")
+
+
+@dataclass(frozen=True)
+class Period:
+    start: datetime.date
+    end: datetime.date
+    label: str
+
+
+def this_month(today: datetime.date) -> Period:
+    return Period(today.replace(day=1), today, str(_("This month")))
+
+
+def last_three_months(today: datetime.date) -> Period:
+    start = today.replace(day=1)
+    for _step in range(2):
+        start = (start - datetime.timedelta(days=1)).replace(day=1)
+    return Period(start, today, str(_("Last 3 months")))
+
+
+class PeriodForm(forms.Form):
+    """GET form of the dashboard; `campaigns` is the queryset the user may choose from."""
+
+    THIS_MONTH, LAST_3_MONTHS, CAMPAIGN, CUSTOM = "month", "3months", "campaign", "custom"
+
+    period = forms.ChoiceField(
+        label=_("Period"),
+        choices=[
+            (THIS_MONTH, _("This month")),
+            (LAST_3_MONTHS, _("Last 3 months")),
+            (CAMPAIGN, _("A campaign")),
+            (CUSTOM, _("Custom dates")),
+        ],
+        initial=THIS_MONTH,
+        required=False,
+    )
+    # An integer checked against the user's campaigns in clean(), so a stale or foreign id gets
+    # the one message ERROR_NO_CAMPAIGN.
+    campaign = forms.IntegerField(label=_("Campaign"), required=False, widget=forms.Select)
+    start = forms.DateField(
+        label=_("From"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    end = forms.DateField(
+        label=_("To"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+    def __init__(self, *args, campaigns=(), today: datetime.date | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today or timezone.localdate()
+        self.campaigns = {campaign.pk: campaign for campaign in campaigns}
+        self.fields["campaign"].widget.choices = [("", "—")] + [
+            (c.pk, str(c)) for c in self.campaigns.values()
+        ]
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("period") or self.THIS_MONTH
+        data["period"] = kind
+        if kind == self.CAMPAIGN:
+            if "campaign" in self.errors:
+                del self.errors["campaign"]
+            if data.get("campaign") not in self.campaigns:
+                self.add_error("campaign", ERROR_NO_CAMPAIGN)
+        elif kind == self.CUSTOM:
+            start, end = data.get("start"), data.get("end")
+            if "start" in self.errors or "end" in self.errors:
+                return data
+            if start is None or end is None:
+                self.add_error("start" if start is None else "end", ERROR_MISSING_DATES)
+            elif end < start:
+                self.add_error("end", ERROR_END_BEFORE_START)
+            elif start > self.today:
+                self.add_error("start", ERROR_START_IN_FUTURE)
+            elif (end - start).days > MAX_DAYS:
+                self.add_error("end", ERROR_TOO_LONG)
+        return data
+
+    def period_or_default(self) -> Period:
+        """The chosen period when the form is valid, else this month (the form keeps its errors)."""
+        if not self.is_bound or not self.is_valid():
+            return this_month(self.today)
+        data = self.cleaned_data
+        if data["period"] == self.LAST_3_MONTHS:
+            return last_three_months(self.today)
+        if data["period"] == self.CAMPAIGN:
+            campaign = self.campaigns[data["campaign"]]
+            return Period(campaign.start, campaign.end, campaign.name)
+        if data["period"] == self.CUSTOM:
+            return Period(data["start"], data["end"], str(_("Custom dates")))
+        return this_month(self.today)
