@@ -206,6 +206,13 @@ def recordable_teams(user) -> QuerySet[Team]:
     return Team.objects.filter(pk__in=ids) if ids else Team.objects.none()
 
 
+def recordable_areas(user) -> QuerySet[Area]:
+    """Areas where the user may register households: their teams' areas and below."""
+    if _is_superuser(user):
+        return Area.objects.all()
+    return Area.objects.filter(_paths_q([path for _tid, path, _role in _team_rows(user)], ""))
+
+
 def revocable_certifications(user) -> QuerySet[Certification]:
     """Certifications the user may revoke: ones they issued, or issued by a team they lead."""
     if _is_superuser(user):

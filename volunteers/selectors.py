@@ -1,0 +1,161 @@
+"""Reads for the field app: households by urgency, a household's page, my week."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DateTimeField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.utils import timezone
+
+from literacy.text import fold
+
+from . import access
+from .models import Certification, Household, Learner, Visit
+
+FILTER_NEVER_VISITED = "never"
+FILTER_FOLLOW_UP_DUE = "due"
+FILTER_VULNERABLE = "vulnerable"
+FILTERS = (FILTER_NEVER_VISITED, FILTER_FOLLOW_UP_DUE, FILTER_VULNERABLE)
+
+# Urgency ranks, most urgent first.
+URGENCY_OVERDUE, URGENCY_NEVER, URGENCY_VULNERABLE, URGENCY_UPCOMING, URGENCY_OTHER = range(5)
+
+
+def _latest_visit(household_ref: str = "pk") -> QuerySet[Visit]:
+    return Visit.objects.filter(household=OuterRef(household_ref)).order_by("-visited_at", "-pk")
+
+
+def households_for_user(
+    *,
+    user,
+    search: str = "",
+    filter: str | None = None,  # noqa: A002 - the name the field app uses
+    today: datetime.date | None = None,
+) -> QuerySet[Household]:
+    """Households the user may see, most urgent first, in one query.
+
+    Each row carries `last_visit_at`, `next_follow_up` (the follow-up date
+    set by the latest visit: a later visit clears an earlier follow-up),
+    `vulnerable` and `urgency` (overdue follow-up, never visited, vulnerable,
+    follow-up coming, the rest). `search` matches code, head name, address
+    and area name without diacritics, every word.
+    """
+    today = today or timezone.localdate()
+    vulnerable = Q(is_elderly=True) | Q(has_disability=True) | Q(is_low_income=True) | Q(
+        is_ethnic_minority=True
+    )
+    queryset = (
+        access.visible_households(user)
+        .select_related("area", "team")
+        .annotate(
+            last_visit_at=Subquery(_latest_visit().values("visited_at")[:1], output_field=DateTimeField()),
+            next_follow_up=Subquery(_latest_visit().values("follow_up_on")[:1]),
+            vulnerable=ExpressionWrapper(vulnerable, output_field=BooleanField()),
+        )
+        .annotate(
+            urgency=Case(
+                When(next_follow_up__lte=today, then=Value(URGENCY_OVERDUE)),
+                When(last_visit_at__isnull=True, then=Value(URGENCY_NEVER)),
+                When(vulnerable, then=Value(URGENCY_VULNERABLE)),
+                When(next_follow_up__isnull=False, then=Value(URGENCY_UPCOMING)),
+                default=Value(URGENCY_OTHER),
+                output_field=IntegerField(),
+            )
+        )
+    )
+    for word in fold(search).split()[:6]:
+        queryset = queryset.filter(search_text__contains=word)
+    if filter == FILTER_NEVER_VISITED:
+        queryset = queryset.filter(last_visit_at__isnull=True)
+    elif filter == FILTER_FOLLOW_UP_DUE:
+        queryset = queryset.filter(next_follow_up__lte=today)
+    elif filter == FILTER_VULNERABLE:
+        queryset = queryset.filter(vulnerable)
+    return queryset.order_by(
+        "urgency", F("next_follow_up").asc(nulls_last=True), F("last_visit_at").asc(nulls_first=True), "code"
+    )
+
+
+def household_page(*, user, pk: int) -> dict[str, Any]:
+    """A household with its learners (and their certificates), visits and next follow-up.
+
+    A fixed number of queries whatever the household's history.
+    """
+    household = access.household_for_user_or_404(user, pk=pk)
+    certifications = Certification.objects.select_related("skill", "team").order_by("-certified_on")
+    learners = list(
+        Learner.objects.filter(household=household).prefetch_related(
+            Prefetch("certifications", queryset=certifications)
+        )
+    )
+    visits = list(
+        Visit.objects.filter(household=household)
+        .select_related("team", "recorded_by")
+        .prefetch_related("skills", "services", "volunteers")
+        .order_by("-visited_at")[:50]
+    )
+    return {
+        "household": household,
+        "learners": learners,
+        "visits": visits,
+        "next_follow_up": visits[0].follow_up_on if visits else None,
+        "can_edit": access.editable_households(user).filter(pk=household.pk).exists(),
+        "show_names": access.can_see_names(user, household.area),
+    }
+
+
+def last_used_skill_ids(*, user) -> list[int]:
+    """The skills of the user's latest recorded visit (a sensible default for the next one)."""
+    visit = Visit.objects.filter(recorded_by=user).order_by("-visited_at", "-pk").first()
+    return list(visit.skills.values_list("pk", flat=True)) if visit else []
+
+
+def my_week(*, user, today: datetime.date | None = None) -> dict[str, Any]:
+    """This week's (Monday to today) visits, hours and households for the user; follow-ups due.
+
+    Follow-ups due: households the user may change whose latest visit set a
+    follow-up on or before the end of this week.
+    """
+    today = today or timezone.localdate()
+    start = today - datetime.timedelta(days=today.weekday())
+    end = start + datetime.timedelta(days=6)
+    tz = timezone.get_current_timezone()
+    since = datetime.datetime.combine(start, datetime.time.min, tzinfo=tz)
+    until = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
+    totals = Visit.objects.filter(volunteers=user, visited_at__gte=since, visited_at__lt=until).aggregate(
+        visits=Count("pk", distinct=True),
+        minutes=Sum("duration_minutes"),
+        households=Count("household", distinct=True),
+    )
+    due = (
+        access.editable_households(user)
+        .annotate(next_follow_up=Subquery(_latest_visit().values("follow_up_on")[:1]))
+        .filter(next_follow_up__lte=end)
+        .count()
+    )
+    minutes = totals["minutes"] or 0
+    return {
+        "start": start,
+        "end": end,
+        "visits": totals["visits"],
+        "hours": round(minutes / 60, 1),
+        "households": totals["households"],
+        "follow_ups_due": due,
+    }

@@ -1,0 +1,107 @@
+"""Recording visits: validated, and exactly once per client uuid."""
+
+from __future__ import annotations
+
+import datetime
+import uuid as uuid_module
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from volunteers import access, messages
+from volunteers.models import Household, Service, Team, Visit
+
+# Phones' clocks drift; a visit a few minutes "ahead" is not in the future.
+CLOCK_SKEW = datetime.timedelta(minutes=5)
+
+
+def visit_errors(
+    *,
+    visited_at: datetime.datetime | None,
+    duration_minutes: int | None,
+    outcome: str,
+    follow_up_on: datetime.date | None,
+    satisfaction: int | None,
+    now: datetime.datetime | None = None,
+) -> dict[str, list]:
+    """The validation errors of a visit, by field (empty dict when valid). Forms reuse it."""
+    now = now or timezone.now()
+    errors: dict[str, list] = {}
+    if visited_at is not None and visited_at > now + CLOCK_SKEW:
+        errors.setdefault("visited_at", []).append(messages.VISIT_IN_FUTURE)
+    if duration_minutes is None or not 1 <= duration_minutes <= 480:
+        errors.setdefault("duration_minutes", []).append(messages.DURATION_OUT_OF_RANGE)
+    if outcome == Visit.Outcome.FOLLOW_UP and follow_up_on is None:
+        errors.setdefault("follow_up_on", []).append(messages.FOLLOW_UP_REQUIRED)
+    if follow_up_on and visited_at and follow_up_on < timezone.localdate(visited_at):
+        errors.setdefault("follow_up_on", []).append(messages.FOLLOW_UP_BEFORE_VISIT)
+    if satisfaction is not None and not 1 <= satisfaction <= 5:
+        errors.setdefault("satisfaction", []).append(messages.SATISFACTION_OUT_OF_RANGE)
+    return errors
+
+
+@transaction.atomic
+def visit_record(
+    *,
+    user,
+    household: Household,
+    uuid: uuid_module.UUID | str,
+    visited_at: datetime.datetime,
+    duration_minutes: int,
+    outcome: str = Visit.Outcome.DONE,
+    team: Team | None = None,
+    volunteers: Iterable = (),
+    skills: Iterable = (),
+    services: Iterable[Service] = (),
+    lessons: Iterable = (),
+    follow_up_on: datetime.date | None = None,
+    satisfaction: int | None = None,
+    notes: str = "",
+) -> tuple[Visit, bool]:
+    """Record a visit; returns (visit, created).
+
+    Idempotent on `uuid`: a second call with the same uuid (a double tap, a
+    retried sync) returns the stored visit with created=False and changes
+    nothing. The household must be one the user may change; `team` defaults
+    to the household's team when the user belongs to it, else their first team.
+    """
+    uuid = uuid if isinstance(uuid, uuid_module.UUID) else uuid_module.UUID(str(uuid))
+    household = access.household_for_user_or_404(user, pk=household.pk, write=True)
+    existing = Visit.objects.filter(uuid=uuid).first()
+    if existing is not None:
+        return _existing(existing, household), False
+    teams = access.recordable_teams(user)
+    if team is None:
+        team = teams.filter(pk=household.team_id).first() or teams.first()
+    if team is None or not teams.filter(pk=team.pk).exists():
+        raise ValidationError(messages.TEAM_NOT_YOURS, code="team")
+    errors = visit_errors(visited_at=visited_at, duration_minutes=duration_minutes, outcome=outcome,
+                          follow_up_on=follow_up_on, satisfaction=satisfaction)
+    if errors:
+        raise ValidationError(errors)
+    visit = Visit(
+        uuid=uuid, household=household, team=team, recorded_by=user, visited_at=visited_at,
+        duration_minutes=duration_minutes, outcome=outcome,
+        follow_up_on=follow_up_on,
+        satisfaction=satisfaction, notes=notes.strip(),
+    )
+    visit.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            visit.save()
+    except IntegrityError:
+        # Another request with the same uuid won the race: answer with its visit.
+        return _existing(Visit.objects.get(uuid=uuid), household), False
+    visit.volunteers.set({user.pk, *(getattr(v, "pk", v) for v in volunteers)})
+    visit.skills.set(list(skills))
+    visit.services.set(list(services))
+    visit.lessons.set(list(lessons))
+    return visit, True
+
+
+def _existing(visit: Visit, household: Household) -> Visit:
+    if visit.household_id != household.pk:
+        raise ValidationError(messages.VISIT_ID_REUSED, code="uuid_reused")
+    return visit

@@ -1,0 +1,1 @@
+"""The field app (/field/) and public certificate verification (/verify/)."""

@@ -1,0 +1,155 @@
+"""My households, a household's page, registering households and learners, QR cards."""
+
+import json
+
+from django.contrib import messages as flash
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from literacy.qr import qr_svg
+from volunteers import access, messages, selectors, services
+from volunteers.forms import HouseholdRegisterForm, LearnerForm
+from volunteers.masking import initials
+from volunteers.models import AccessLog
+
+from .common import absolute_url
+
+PAGE_SIZE = 25
+CARDS_PER_PAGE = 24
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@login_required
+def household_list(request):
+    """My households: search without diacritics, filters, most urgent first."""
+    search = request.GET.get("q", "").strip()[:100]
+    current = request.GET.get("filter")
+    current = current if current in selectors.FILTERS else ""
+    households = selectors.households_for_user(user=request.user, search=search, filter=current)
+    page = Paginator(households, PAGE_SIZE).get_page(request.GET.get("page"))
+    for household in page:
+        household.display_name = (
+            household.head_name if access.can_see_names(request.user, household.area)
+            else initials(household.head_name)
+        )
+    return render(request, "volunteers/household_list.html", {
+        "page": page,
+        "search": search,
+        "current_filter": current,
+        "filters": [
+            ("", messages.FILTER_ALL),
+            (selectors.FILTER_FOLLOW_UP_DUE, messages.FILTER_FOLLOW_UP_DUE),
+            (selectors.FILTER_NEVER_VISITED, messages.FILTER_NEVER_VISITED),
+            (selectors.FILTER_VULNERABLE, messages.FILTER_VULNERABLE),
+        ],
+        "teams": access.recordable_teams(request.user),
+        "can_register": access.is_volunteer(request.user) or request.user.is_superuser,
+    })
+
+
+@login_required
+def household_detail(request, pk: int):
+    context = selectors.household_page(user=request.user, pk=pk)
+    household = context["household"]
+    if not context["show_names"]:
+        household.head_name = initials(household.head_name)
+        for learner in context["learners"]:
+            learner.name = initials(learner.name)
+    AccessLog.objects.create(user=request.user, household=household, action=AccessLog.Action.VIEW)
+    return render(request, "volunteers/household_detail.html", context)
+
+
+@login_required
+def household_by_code(request, code: str):
+    """Where a household QR card points: the household's page (404 outside scope)."""
+    household = access.household_for_user_or_404(request.user, code=code.strip().upper())
+    return redirect("volunteers:household", pk=household.pk)
+
+
+@login_required
+def household_register(request):
+    teams = access.recordable_teams(request.user).select_related("area")
+    if not teams.exists():
+        raise Http404
+    areas = access.recordable_areas(request.user).order_by("path")
+    form = HouseholdRegisterForm(request.POST or None, teams=teams, areas=areas,
+                                 initial={"team": teams.first()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            household = services.household_register(user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            flash.success(request, messages.HOUSEHOLD_SAVED)
+            return redirect("volunteers:household", pk=household.pk)
+    return render(request, "volunteers/household_form.html", {"form": form})
+
+
+@login_required
+def learner_add(request, pk: int):
+    household = access.household_for_user_or_404(request.user, pk=pk, write=True)
+    form = LearnerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.learner_add(user=request.user, household=household, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            flash.success(request, messages.LEARNER_SAVED)
+            if "another" in request.POST:
+                return redirect("volunteers:learner_add", pk=household.pk)
+            return redirect("volunteers:household", pk=household.pk)
+    return render(request, "volunteers/learner_form.html", {"form": form, "household": household})
+
+
+@login_required
+def household_export(request, pk: int):
+    """What is stored about a household, as JSON (team members only); logged."""
+    household = access.household_for_user_or_404(request.user, pk=pk, write=True)
+    data = services.household_export(user=request.user, household=household)
+    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2),
+                            content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="household-{household.code}.json"'
+    return response
+
+
+@login_required
+@require_POST
+def household_erase(request, pk: int):
+    """Erase personal data (a leader of the household's team)."""
+    household = access.household_for_user_or_404(request.user, pk=pk, write=True)
+    if not access.editable_teams(request.user).filter(pk=household.team_id).exists():
+        raise Http404
+    services.household_erase(user=request.user, household=household)
+    flash.success(request, messages.HOUSEHOLD_ERASED_DONE)
+    return redirect("volunteers:household", pk=household.pk)
+
+
+@login_required
+def household_cards(request, team_pk: int):
+    """A printable sheet of QR cards for a team's households (members of that team)."""
+    team = access.get_visible_or_404(access.recordable_teams, request.user, pk=team_pk)
+    households = access.editable_households(request.user).filter(team=team).select_related("area")
+    page = Paginator(households.order_by("area__name", "code"), CARDS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    cards = [
+        {"household": household,
+         "qr": qr_svg(absolute_url(reverse("volunteers:household_by_code", args=[household.code])))}
+        for household in page
+    ]
+    AccessLog.objects.create(user=request.user, action=AccessLog.Action.PRINT,
+                             detail=f"team {team.pk} page {page.number}")
+    return render(request, "volunteers/household_cards.html", {"team": team, "page": page, "cards": cards})

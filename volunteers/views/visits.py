@@ -1,0 +1,46 @@
+"""Logging a visit in under a minute, and my week."""
+
+from django.contrib import messages as flash
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from volunteers import access, messages, selectors, services
+from volunteers.forms import VisitForm
+
+from .common import default_locale_skills
+from .households import _add_errors
+
+
+@login_required
+def visit_log(request, pk: int):
+    """One screen: defaults filled in (now, my team, last used skills); errors keep the input."""
+    household = access.household_for_user_or_404(request.user, pk=pk, write=True)
+    teams = access.recordable_teams(request.user)
+    default_team = teams.filter(pk=household.team_id).first() or teams.first()
+    form = VisitForm(
+        request.POST or None,
+        skills=default_locale_skills(),
+        teams=teams,
+        initial={"team": default_team, "skills": selectors.last_used_skill_ids(user=request.user)},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            _visit, created = services.visit_record(
+                user=request.user, household=household, uuid=data["uuid"], visited_at=data["visited_at"],
+                duration_minutes=data["duration_minutes"], outcome=data["outcome"], team=data["team"],
+                skills=data["skills"], services=data["services"], follow_up_on=data["follow_up_on"],
+                satisfaction=data["satisfaction"], notes=data["notes"],
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            flash.success(request, messages.VISIT_SAVED if created else messages.VISIT_ALREADY_SAVED)
+            return redirect("volunteers:household", pk=household.pk)
+    return render(request, "volunteers/visit_form.html", {"form": form, "household": household})
+
+
+@login_required
+def my_week(request):
+    return render(request, "volunteers/my_week.html", {"week": selectors.my_week(user=request.user)})
