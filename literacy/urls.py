@@ -16,7 +16,6 @@ urlpatterns = [
     path("accounts/after-login/", views.after_login, name="after-login"),
     path("healthz", views.healthz, name="healthz"),
     path("sw.js", views.service_worker, name="service-worker"),
-    path("", include("courses.urls")),
     path("", include("volunteers.urls")),
     path("", include("reports.urls")),
 ]
@@ -39,6 +38,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("offline/", views.offline, name="offline"),
+    path("", include("courses.urls")),  # /search/, /en/search/
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
