@@ -1,0 +1,54 @@
+"""`manage.py generate_load_data` and volunteers.loaddata.generate on a small data set."""
+
+import io
+import time
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from volunteers.loaddata import generate
+from volunteers.models import Area, Certification, Household, Learner, Membership, Team, Visit
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+
+def test_generate_builds_the_requested_counts_quickly():
+    started = time.monotonic()
+    root = generate(households=450, visits=2000, seed=3, root_code="LT", stdout=io.StringIO())
+    elapsed = time.monotonic() - started
+
+    assert elapsed < 5  # about 0.3 s; generous for a busy CI machine
+    in_tree = {"household__area__path__startswith": root.path}
+    assert Household.objects.filter(area__path__startswith=root.path).count() == 450
+    assert Visit.objects.filter(**in_tree).count() == 2000
+    assert Certification.objects.filter(learner__household__area__path__startswith=root.path).count() == 250
+    assert Learner.objects.filter(**in_tree).count() >= 450
+    # The tree is a valid treebeard tree: 3 villages (200 per village), 1 commune, 1 district.
+    assert [a.level for a in root.get_descendants()].count("village") == 3
+    assert Area.find_problems() == ([], [], [], [], [])
+    assert root.get_children_count() == 1
+    # Every visit's team serves the household, and its volunteers belong to it.
+    visit = Visit.objects.filter(**in_tree).select_related("household").first()
+    assert visit.team_id == visit.household.team_id
+    assert set(visit.volunteers.values_list("pk", flat=True)) <= set(
+        Membership.objects.filter(team=visit.team).values_list("user_id", flat=True)
+    )
+    assert Team.objects.filter(area__path__startswith=root.path).count() == 1
+    assert Visit.objects.filter(**in_tree, outcome=Visit.Outcome.FOLLOW_UP, follow_up_on__isnull=True).count() == 0
+    # New rows after the load get fresh ids (sequences moved on).
+    assert Household.objects.create(area=root, team=Team.objects.first(), code="AFTER").pk > 0
+
+
+def test_command_refuses_a_second_run_without_replace():
+    out = io.StringIO()
+    call_command("generate_load_data", "--households", "20", "--visits", "50", "--root-code", "LX", stdout=out)
+    assert "Load data ready under LX" in out.getvalue()
+    with pytest.raises(CommandError, match="already exists"):
+        call_command("generate_load_data", "--households", "20", "--visits", "50", "--root-code", "LX",
+                     stdout=io.StringIO())
+    call_command("generate_load_data", "--households", "30", "--visits", "60", "--root-code", "LX",
+                 "--replace", stdout=io.StringIO())
+    root = Area.objects.get(code="LX")
+    assert Household.objects.filter(area__path__startswith=root.path).count() == 30
+    assert Visit.objects.filter(household__area__path__startswith=root.path).count() == 60
+    assert Area.find_problems() == ([], [], [], [], [])
