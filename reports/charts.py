@@ -36,15 +36,15 @@ def bar_chart(
     title: str,
     categories: list[str],
     series: list[Series],
-    width: int = 640,
-    height: int = 240,
+    width: int = 480,
+    height: int = 220,
 ) -> SafeString:
     """Grouped vertical bars, one group per category (e.g. month), one bar per series.
 
     The SVG scales to its container (viewBox, width 100%); text stays legible
     because labels are few (one per category) and drawn at 12 user units.
     """
-    left, right, top, bottom = 40, 8, 12, 44
+    left, right, top, bottom = 44, 8, 12, 48
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = _nice_max(max((v for s in series for v in s.values), default=0))
     n = max(len(categories), 1)
@@ -60,6 +60,7 @@ def bar_chart(
             f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}"/>'
             f'<text class="axis" x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">{label}</text>'
         )
+    label_every = -(-n // 8)  # at most about 8 axis labels, so they never overlap
     for i, category in enumerate(categories):
         x0 = left + group_w * i + (group_w - bar_w * len(series)) / 2
         for j, item in enumerate(series):
@@ -71,18 +72,19 @@ def bar_chart(
                 f'width="{bar_w - 1:.1f}" height="{h:.1f}"><title>{escape(item.label)}, '
                 f"{escape(category)}: {value:g}</title></rect>"
             )
-        parts.append(
-            f'<text class="axis" x="{left + group_w * (i + 0.5):.1f}" y="{top + plot_h + 16}" '
-            f'text-anchor="middle">{escape(category)}</text>'
-        )
+        if i % label_every == 0:
+            parts.append(
+                f'<text class="axis" x="{left + group_w * (i + 0.5):.1f}" y="{top + plot_h + 18}" '
+                f'text-anchor="middle">{escape(category)}</text>'
+            )
     # Legend under the axis.
     x = left
     for item in series:
         parts.append(
-            f'<rect class="{escape(item.css_class)}" x="{x}" y="{height - 14}" width="12" height="12"/>'
-            f'<text class="legend" x="{x + 16}" y="{height - 4}">{escape(item.label)}</text>'
+            f'<rect class="{escape(item.css_class)}" x="{x}" y="{height - 15}" width="13" height="13"/>'
+            f'<text class="legend" x="{x + 18}" y="{height - 4}">{escape(item.label)}</text>'
         )
-        x += 24 + 8 * len(item.label)
+        x += 30 + 8 * len(item.label)
     return format_html(
         '<svg class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}" '
         'preserveAspectRatio="xMidYMid meet"><title>{}</title>{}</svg>',
