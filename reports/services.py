@@ -35,6 +35,7 @@ from .workbook import EXCEL_MAX_ROWS, build_workbook, visits_in_period
 
 logger = logging.getLogger(__name__)
 
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Below this many visits a workbook builds in about a second: do it in the
 # request instead of making the person wait for the worker's next poll.
 INLINE_BUILD_MAX_VISITS = 5_000

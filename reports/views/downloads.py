@@ -1,0 +1,234 @@
+"""My reports: ask for a workbook, watch it being built, download it, subscribe monthly.
+
+Thin views over reports.services; access through volunteers.access. A
+report belongs to the person who asked for it: anyone else (or anyone who
+has since lost sight of its area) gets 404, never 403.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET, require_POST
+
+from volunteers import access
+from volunteers.models import AccessLog
+
+from .. import services
+from ..models import ReportRequest, ReportSubscription
+
+LIST_LIMIT = 50
+# The pickers list the user's own areas and two levels below; deeper areas are
+# asked for from the dashboard, where one drills down to them.
+PICKER_DEPTH = 2
+PICKER_LIMIT = 500
+
+
+def _area_choices(user) -> list[tuple[int, str]]:
+    areas = access.visible_areas(user)
+    top = areas.order_by("depth").values_list("depth", flat=True).first()
+    if top is None:
+        return []
+    rows = (
+        areas.filter(depth__lte=top + PICKER_DEPTH)
+        .order_by("path")
+        .values_list("pk", "name", "depth")
+    )
+    return [(pk, "\u2003" * (depth - top) + name) for pk, name, depth in rows[:PICKER_LIMIT]]
+
+
+def _language_choices():
+    return [(code, name) for code, name in settings.LANGUAGES]
+
+
+class ReportRequestForm(forms.Form):
+    """Area (id or code) and period; the dashboard posts the same fields."""
+
+    area = forms.CharField(label=gettext_lazy("Area"), max_length=32)
+    start = forms.DateField(
+        label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(label=gettext_lazy("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    language = forms.ChoiceField(label=gettext_lazy("Language of the workbook"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = _language_choices()
+        self.fields["area"].widget = forms.Select(choices=_area_choices(user))
+        if not self.is_bound:
+            today = timezone.localdate()
+            self.initial.setdefault("start", today.replace(day=1))
+            self.initial.setdefault("end", today)
+            self.initial.setdefault("language", translation.get_language())
+
+
+class SubscriptionForm(forms.Form):
+    """Shown on the same page as ReportRequestForm: fields are prefixed "sub-"."""
+
+    prefix = "sub"
+    area = forms.CharField(label=gettext_lazy("Area"), max_length=32)
+    language = forms.ChoiceField(label=gettext_lazy("Language of the workbook"))
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = _language_choices()
+        self.fields["area"].widget = forms.Select(choices=_area_choices(user))
+        self.initial.setdefault("language", translation.get_language())
+
+
+def _own_report_or_404(user, public_id) -> ReportRequest:
+    report = get_object_or_404(
+        ReportRequest.objects.select_related("area"), public_id=public_id, requested_by=user
+    )
+    if not access.visible_areas(user).filter(pk=report.area_id).exists():
+        raise Http404("No such report")
+    return report
+
+
+def _render_list(request, *, form=None, subscription_form=None, status=200):
+    user = request.user
+    reports = list(
+        ReportRequest.objects.filter(requested_by=user).select_related("area")[:LIST_LIMIT]
+    )
+    busy = any(
+        r.status in (ReportRequest.Status.QUEUED, ReportRequest.Status.RUNNING) for r in reports
+    )
+    can_subscribe = user.is_superuser or access.is_official(user)
+    subscriptions = (
+        ReportSubscription.objects.filter(user=user, is_active=True)
+        .select_related("area")
+        .order_by("area__name")
+        if can_subscribe
+        else []
+    )
+    context = {
+        "reports": reports,
+        "busy": busy,
+        "form": form or ReportRequestForm(user=user),
+        "can_subscribe": can_subscribe,
+        "subscriptions": subscriptions,
+        "subscription_form": subscription_form or SubscriptionForm(user=user),
+    }
+    return render(request, "reports/report_list.html", context, status=status)
+
+
+@login_required
+@require_GET
+def report_list(request):
+    return _render_list(request)
+
+
+@login_required
+@require_POST
+def report_request(request):
+    """Ask for a workbook (from this page or the dashboard); then back to the list."""
+    form = ReportRequestForm(request.POST, user=request.user)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            report = services.report_request_create(
+                user=request.user,
+                area=data["area"],
+                start=data["start"],
+                end=data["end"],
+                language=data["language"] or translation.get_language(),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            report.refresh_from_db()
+            if report.status == ReportRequest.Status.READY:
+                messages.success(request, _("Your report is ready to download."))
+            else:
+                messages.success(
+                    request, _("Your report is being built. This page refreshes until it is ready.")
+                )
+            return redirect("reports:list")
+    return _render_list(request, form=form, status=400)
+
+
+@login_required
+@require_POST
+def report_retry(request, public_id):
+    report = _own_report_or_404(request.user, public_id)
+    try:
+        services.report_request_retry(request=report)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your report is being built again."))
+    return redirect("reports:list")
+
+
+@login_required
+@require_GET
+def report_download(request, public_id):
+    """The finished workbook, as an attachment; 404 for anyone but its owner or if not ready."""
+    report = _own_report_or_404(request.user, public_id)
+    path = services.report_file_path(report)
+    if path is None:
+        raise Http404("Report not ready")
+    if report.include_names:
+        AccessLog.objects.create(
+            user=request.user,
+            action=AccessLog.Action.EXPORT,
+            detail=f"report {report.public_id} ({report.area.code})"[:255],
+        )
+    return FileResponse(
+        path.open("rb"),
+        as_attachment=True,
+        filename=services.report_download_name(report),
+        content_type=services.XLSX_CONTENT_TYPE,
+    )
+
+
+@login_required
+@require_POST
+def subscription_create(request):
+    form = SubscriptionForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            subscription = services.subscription_create(
+                user=request.user,
+                area=form.cleaned_data["area"],
+                language=form.cleaned_data["language"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("You will receive the report for %(area)s every month.")
+                % {"area": subscription.area.name},
+            )
+            return redirect("reports:list")
+    return _render_list(request, subscription_form=form, status=400)
+
+
+@login_required
+@require_POST
+def subscription_cancel(request, pk):
+    subscription = get_object_or_404(ReportSubscription, pk=pk, user=request.user, is_active=True)
+    services.subscription_cancel(subscription=subscription)
+    messages.success(
+        request, _("Monthly report for %(area)s cancelled.") % {"area": subscription.area.name}
+    )
+    return redirect("reports:list")
+
+
+__all__ = [
+    "report_download",
+    "report_list",
+    "report_request",
+    "report_retry",
+    "subscription_cancel",
+    "subscription_create",
+]
