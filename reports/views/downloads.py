@@ -202,7 +202,9 @@ def subscription_create(request):
                 language=form.cleaned_data["language"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            # Not an official: the subscription section is not on their page at all.
+            messages.error(request, " ".join(error.messages))
+            return redirect("reports:list")
         else:
             messages.success(
                 request,
