@@ -3,8 +3,10 @@
 import datetime
 
 import factory
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 from courses.models import Skill
@@ -21,6 +23,12 @@ from volunteers.models import (
     Visit,
     Volunteer,
 )
+
+
+def default_locale() -> Locale:
+    """The default content locale; made if a transactional test flushed the migration's row."""
+    code = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    return Locale.objects.get_or_create(language_code=code)[0]
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -138,7 +146,7 @@ class SkillFactory(factory.django.DjangoModelFactory):
 
     code = factory.Sequence(lambda n: f"skill-{n}")
     name = factory.Sequence(lambda n: f"Kích hoạt định danh {n}")
-    locale = factory.LazyFunction(Locale.get_default)
+    locale = factory.LazyFunction(lambda: default_locale())
     checklist = factory.LazyFunction(
         lambda: [("check", "Opens the app"), ("check", "Logs in with a PIN")]
     )
