@@ -192,3 +192,24 @@ def test_query_count_does_not_grow(client, django_assert_max_num_queries):
     few = _query_count(client, django_assert_max_num_queries, small, 40)
     many = _query_count(client, django_assert_max_num_queries, big, 40)
     assert few == many
+
+
+def test_demo_campaigns_are_idempotent_and_need_a_province(db):
+    import io
+
+    from reports import demo
+
+    out = io.StringIO()
+    demo.load(stdout=out, password="x")
+    assert Campaign.objects.count() == 0
+    world = build_district(communes=1, households=1, with_visits=False)
+    demo.load(stdout=out, password="x")
+    demo.load(stdout=out, password="x")
+    campaigns = {c.area_id: c for c in Campaign.objects.all()}
+    assert len(campaigns) == 2 and world.province.pk in campaigns
+    district = next(c.area for c in campaigns.values() if c.area_id != world.province.pk)
+    assert district.level == "district" and district.get_parent() == world.province
+    for campaign in campaigns.values():
+        phases = list(campaign.phases.order_by("start"))
+        assert [p.kind for p in phases] == ["pilot", "expansion", "evaluation"]
+        assert phases[0].start == campaign.start and phases[-1].end == campaign.end
