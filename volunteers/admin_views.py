@@ -20,6 +20,7 @@ from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.filters import WagtailFilterSet
@@ -250,6 +251,15 @@ class AreaIndexView(ScopedIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().order_by("path")
 
+    @cached_property
+    def columns(self):
+        columns = super().columns
+        # The title column (links to edit/inspect) shows the name indented by depth.
+        columns[0].accessor = _indented_name
+        columns[0].label = _("Area")
+        columns[0].sort_key = None
+        return columns
+
 
 class TeamIndexView(ScopedIndexView):
     list_select_related = ("area",)
@@ -283,6 +293,10 @@ class AreaEditForm(WagtailAdminModelForm):
     class Meta:
         model = Area
         fields = ["name", "level", "code"]
+
+
+def _indented_name(area: Area) -> str:
+    return f"{'— ' * (area.depth - 1)}{area.name}"
 
 
 def _indented(area: Area) -> str:
@@ -377,6 +391,9 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
     page_title = _("Import areas and households")
     header_icon = "upload"
     errors_url_name = ""
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def dispatch(self, request, *args, **kwargs):
         if not (request.user.has_perm("volunteers.add_household") or request.user.has_perm("volunteers.add_area")):

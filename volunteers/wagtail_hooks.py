@@ -97,7 +97,7 @@ class AreaViewSet(ScopedViewSet):
     index_view_class = views.AreaIndexView
     add_view_class = views.AreaCreateView
     list_display = [
-        Column("name", label=_("Name"), accessor=lambda area: f"{'— ' * (area.depth - 1)}{area.name}"),
+        "name",
         Column("level", label=_("Level"), accessor="get_level_display"),
         Column("code", label=_("Official code")),
         Column("numchild", label=_("Sub-areas")),
