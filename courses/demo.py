@@ -13,7 +13,7 @@ wagtail-localize), then filled in with the English text and published.
 import io
 from collections import Counter
 from fractions import Fraction
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from django.contrib.auth.models import Group
@@ -93,7 +93,9 @@ def phone_screen(*, app: str, title: str, lines: list[str], button: str) -> PILI
         y += 36
     y += 16
     for text in lines:
-        draw.rounded_rectangle((left + 20, y, right - 20, y + 60), radius=10, outline="#9aa3ad", width=2)
+        draw.rounded_rectangle(
+            (left + 20, y, right - 20, y + 60), radius=10, outline="#9aa3ad", width=2
+        )
         draw.text((left + 36, y + 16), text, font=font(21), fill="#333")
         y += 76
     y = max(y + 12, bottom - 170)
@@ -104,11 +106,15 @@ def phone_screen(*, app: str, title: str, lines: list[str], button: str) -> PILI
     # The tap marker: an orange ring where the finger goes.
     cx, cy = right - 70, y + 36
     draw.ellipse((cx - 34, cy - 34, cx + 34, cy + 34), outline="#ff9e00", width=7)
-    draw.rounded_rectangle((width // 2 - 60, bottom - 24, width // 2 + 60, bottom - 16), radius=4, fill="#333")
+    draw.rounded_rectangle(
+        (width // 2 - 60, bottom - 24, width // 2 + 60, bottom - 16), radius=4, fill="#333"
+    )
     return image
 
 
-def video_frame(*, app: str, title: str, cue: str, number: int, total: int, tick: int) -> PILImage.Image:
+def video_frame(
+    *, app: str, title: str, cue: str, number: int, total: int, tick: int
+) -> PILImage.Image:
     """One landscape frame of a demo clip: app band, the spoken sentence, a moving tap ring."""
     width, height = VIDEO_SIZE
     colour = content.APP_COLOURS.get(app, "#0b5394")
@@ -230,7 +236,9 @@ class Loader:
             source = Video.objects.filter(locale=self.locales["vi"], title=titles[0]).first()
             if source is None:
                 frames = [
-                    video_frame(app=app, title=titles[0], cue=cue[0], number=n, total=len(cues), tick=t)
+                    video_frame(
+                        app=app, title=titles[0], cue=cue[0], number=n, total=len(cues), tick=t
+                    )
                     for n, cue in enumerate(cues, start=1)
                     for t in range(VIDEO_FPS * SECONDS_PER_CUE)
                 ]
@@ -240,15 +248,24 @@ class Loader:
                 if source is not None and lang == "vi":
                     video = source
                 else:
-                    video = source and Video.objects.filter(
-                        locale=locale, translation_key=source.translation_key
-                    ).first()
+                    video = (
+                        source
+                        and Video.objects.filter(
+                            locale=locale, translation_key=source.translation_key
+                        ).first()
+                    )
                 if video is None:
                     lines = [cue[index] for cue in cues]
                     poster = self.image(
                         f"demo:video:{key}:{lang}",
-                        lambda lines=lines, index=index: video_frame(
-                            app=app, title=titles[index], cue=lines[0], number=1, total=len(cues), tick=0
+                        partial(
+                            video_frame,
+                            app=app,
+                            title=titles[index],
+                            cue=lines[0],
+                            number=1,
+                            total=len(cues),
+                            tick=0,
                         ),
                     )
                     video = Video(
@@ -265,7 +282,9 @@ class Loader:
                         video.file = source.file.name  # one clip, captions per language
                     else:
                         video.file.save(f"{key}.mp4", ContentFile(mp4), save=False)
-                    video.captions.save(f"{key}.{lang}.vtt", ContentFile(webvtt(lines).encode()), save=False)
+                    video.captions.save(
+                        f"{key}.{lang}.vtt", ContentFile(webvtt(lines).encode()), save=False
+                    )
                     video.save()
                     video.skills.set([self.skills[(code, lang)] for code in skill_codes])
                     self.created["video"] += 1
@@ -286,7 +305,9 @@ class Loader:
             self.created["page"] += 1
             site = Site.objects.filter(is_default_site=True).first()
             if site is None:
-                Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+                Site.objects.create(
+                    hostname="localhost", port=80, root_page=home, is_default_site=True
+                )
             else:
                 site.root_page = home
                 site.save()
@@ -390,7 +411,9 @@ class Loader:
             vi_extra = {k: v[0] for k, v in extra.items()}
             en_extra = {k: v[1] for k, v in extra.items()}
             page = self.ensure_page(parent, model, slug, title=vi_title, intro=vi_intro, **vi_extra)
-            return page, self.ensure_translation(page, "en", title=en_title, intro=en_intro, **en_extra)
+            return page, self.ensure_translation(
+                page, "en", title=en_title, intro=en_intro, **en_extra
+            )
 
         index, index_en = section("courses", CourseIndexPage, "khoa-hoc", home, home_en)
         section("videos", VideoLibraryPage, "video", home, home_en)

@@ -5,7 +5,6 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
-from django.urls import translate_url
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +40,15 @@ def inline_svg(svg: str) -> str:
     return svg.strip()
 
 
+def language_url(url: str, code: str) -> str:
+    """`url` (a site-relative path) under the prefix of language `code` ("/" for the default)."""
+    for language, _name in settings.LANGUAGES:
+        if url.startswith(f"/{language}/"):
+            url = url[len(language) + 1 :]
+            break
+    return url if code == settings.LANGUAGE_CODE else f"/{code}{url}"
+
+
 class LearnerPage(Page):
     """Base for every learner page: links to the page in each language."""
 
@@ -59,9 +67,7 @@ class LearnerPage(Page):
         for code, name in settings.LANGUAGES:
             translation = translations.get(code)
             url = (
-                translation.get_url(request=request)
-                if translation
-                else translate_url(own_url, code)
+                translation.get_url(request=request) if translation else language_url(own_url, code)
             )
             links.append(
                 {"code": code, "name": name, "url": url, "translated": translation is not None}
@@ -360,7 +366,7 @@ class VideoLibraryPage(LearnerPage):
             videos = videos.filter(skills__code=skill_code)
         if topic in Video.Topic.values:
             videos = videos.filter(topic=topic)
-        posters = get_image_model().objects.prefetch_renditions("fill-640x360")
+        posters = get_image_model().objects.prefetch_renditions("fill-640x360|format-webp")
         videos = videos.distinct().prefetch_related(
             models.Prefetch("poster", queryset=posters), "skills"
         )

@@ -1,0 +1,75 @@
+"""Self-check: graded on the server without JavaScript; instant feedback data for JS."""
+
+import pytest
+from django.contrib.staticfiles import finders
+
+from . import factories
+
+
+@pytest.fixture
+def lesson(course):
+    return factories.LessonPageFactory(
+        parent=course,
+        questions=[
+            factories.question(),
+            factories.question(
+                "Mật khẩu nào an toàn hơn?",
+                [
+                    ("123456", False, "Mật khẩu này bị đoán đầu tiên."),
+                    ("ComGaoNhaBa3Bat!", True, "Dài và khó đoán."),
+                ],
+            ),
+        ],
+    )
+
+
+@pytest.mark.django_db
+def test_unanswered_form_is_a_plain_get_form_with_hidden_explanations(client, lesson):
+    html = client.get(lesson.url).content.decode()
+    assert f'<form method="get" action="{lesson.url}#self-check" data-self-check>' in html
+    assert 'name="q1" value="0"' in html and 'name="q2" value="1"' in html
+    assert 'class="score"' not in html
+    # Every explanation is in the page for the JS, hidden until an answer is chosen.
+    assert html.count("data-explain hidden") == 4
+    assert html.count('data-correct="1"') == 2
+
+
+@pytest.mark.django_db
+def test_without_javascript_the_server_grades_and_explains(client, lesson):
+    response = client.get(lesson.url, {"q1": "1", "q2": "0"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "You answered 1 of 2 questions correctly." in html
+    assert "Đúng: mã OTP chỉ dành cho bạn." in html
+    assert "Mật khẩu này bị đoán đầu tiên." in html
+    assert html.count("data-explain hidden") == 2  # the two unchosen answers stay hidden
+    assert 'id="q1-1" name="q1" value="1" checked' in html
+    assert 'class="answer is-right"' in html and 'class="answer is-wrong"' in html
+    check = response.context["check"]
+    assert (check["answered"], check["correct"], check["total"]) == (2, 1, 2)
+
+
+@pytest.mark.django_db
+def test_garbage_answers_are_ignored(client, lesson):
+    response = client.get(lesson.url, {"q1": "x", "q2": "99"})
+    assert response.status_code == 200
+    assert response.context["check"]["answered"] == 0
+
+
+@pytest.mark.django_db
+def test_vietnamese_interface_translates_the_score(client, lesson):
+    html = client.get(
+        lesson.url, {"q1": "1", "q2": "1"}, HTTP_ACCEPT_LANGUAGE="vi"
+    ).content.decode()
+    assert 'lang="vi"' in html
+    assert "2" in html
+
+
+def test_enhancement_script_gives_instant_feedback():
+    """The JS reads the same markup: toggles explanations and right/wrong on change."""
+    path = finders.find("courses/learn.js")
+    source = open(path, encoding="utf-8").read()
+    assert "[data-self-check]" in source and "data-explain" in source
+    assert "is-right" in source and "is-wrong" in source
+    assert "localStorage" in source  # progress stays on the device
+    assert len(source.encode()) < 4_000  # the lesson page budget is small
