@@ -164,7 +164,7 @@ def _load(*, stdout, password: str) -> None:
             head = _name(rng)
             household = Household(
                 area=village, team=team, code=f"H{_code(rng, 7)}",
-                address=f"Số {number + 1}, {village.name}", head_name=head,
+                address=f"Số nhà {number + 1}", head_name=head,
                 phone=f"09{rng.randrange(10**7, 10**8)}", size=rng.randint(1, 7),
                 is_elderly=rng.random() < 0.35, has_disability=rng.random() < 0.08,
                 is_low_income=rng.random() < 0.25, is_ethnic_minority=rng.random() < 0.4,

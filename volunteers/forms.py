@@ -26,7 +26,7 @@ class HouseholdRegisterForm(forms.Form):
     )
     consent_given_by = forms.CharField(label=_("Who agreed"), max_length=160, required=False)
     consent_scope = forms.CharField(
-        label=_("What was agreed"), widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        label=_("What was agreed"), widget=forms.Textarea(attrs={"rows": 6}), required=False,
         initial=DEFAULT_CONSENT_SCOPE,
     )
     team = forms.ModelChoiceField(label=_("Team"), queryset=None, empty_label=None)
@@ -89,13 +89,17 @@ class VisitForm(forms.Form):
         error_messages={"invalid_choice": messages.SATISFACTION_OUT_OF_RANGE},
     )
     team = forms.ModelChoiceField(label=_("Team"), queryset=None, empty_label=None)
+    volunteers = forms.ModelMultipleChoiceField(label=_("Also present"), queryset=None, required=False,
+                                                widget=forms.CheckboxSelectMultiple)
     notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, skills, teams, **kwargs):
+    def __init__(self, *args, skills, teams, teammates, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["skills"].queryset = skills
         self.fields["services"].queryset = Service.objects.all()
         self.fields["team"].queryset = teams
+        self.fields["volunteers"].queryset = teammates
+        self.fields["volunteers"].label_from_instance = volunteer_label
         if not self.is_bound:
             self.initial.setdefault("uuid", uuid.uuid4())
             self.initial.setdefault("visited_at", timezone.localtime().replace(second=0, microsecond=0))
@@ -116,6 +120,12 @@ class VisitForm(forms.Form):
                 for error in field_errors:
                     self.add_error(field, error)
         return data
+
+
+def volunteer_label(user) -> str:
+    """A volunteer's display name (select_related("volunteer") avoids a query each)."""
+    profile = getattr(user, "volunteer", None)
+    return profile.display_name if profile else (user.get_full_name() or user.get_username())
 
 
 class CertifyForm(forms.Form):

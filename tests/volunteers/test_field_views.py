@@ -124,12 +124,14 @@ def test_visit_form_defaults(volunteer_client, world):
 
 def test_log_visit_and_double_submit_counts_once(volunteer_client, world):
     url = reverse("volunteers:visit_log", args=[world.household.pk])
-    data = visit_data(team=world.team.pk, skills=[world.skill.pk])
+    data = visit_data(team=world.team.pk, skills=[world.skill.pk], volunteers=[world.users["leader"].pk])
     first = volunteer_client.post(url, data)
     second = volunteer_client.post(url, data)
     assert first.status_code == second.status_code == 302
     assert Visit.objects.filter(uuid=data["uuid"]).count() == 1
-    assert Visit.objects.get(uuid=data["uuid"]).notes == "Đã cài VNeID cho bà"
+    visit = Visit.objects.get(uuid=data["uuid"])
+    assert visit.notes == "Đã cài VNeID cho bà"
+    assert set(visit.volunteers.all()) == {world.users["volunteer"], world.users["leader"]}
     page = volunteer_client.get(first["Location"]).content.decode()
     assert "Đã cài VNeID cho bà" in page
 

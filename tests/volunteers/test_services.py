@@ -41,6 +41,11 @@ def test_visit_record_saves_with_defaults(world):
     assert list(visit.skills.all()) == [world.skill] and list(visit.services.all()) == [service]
 
 
+def test_visit_volunteers_present_are_team_members(world):
+    visit, _created = record(world, volunteers=[world.users["leader"], world.users["volunteer2"]])
+    assert set(visit.volunteers.all()) == {world.users["volunteer"], world.users["leader"]}
+
+
 def test_visit_record_is_idempotent_on_uuid(world):
     key = uuid.uuid4()
     first, created = record(world, uuid=key)

@@ -119,6 +119,7 @@ def household_erase(*, user, household: Household) -> Household:
     for field in ("address", "head_name", "phone", "consent_given_by"):
         setattr(household, field, "")
     household.erased_at = now
+    household.full_clean()
     household.save()
     household.learners.update(name="", birth_year=None, erased_at=now)
     household.visits.update(notes="")

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from volunteers import access, messages
-from volunteers.models import Household, Service, Team, Visit
+from volunteers.models import Household, Membership, Service, Team, Visit
 
 # Phones' clocks drift; a visit a few minutes "ahead" is not in the future.
 CLOCK_SKEW = datetime.timedelta(minutes=5)
@@ -94,7 +94,9 @@ def visit_record(
     except IntegrityError:
         # Another request with the same uuid won the race: answer with its visit.
         return _existing(Visit.objects.get(uuid=uuid), household), False
-    visit.volunteers.set({user.pk, *(getattr(v, "pk", v) for v in volunteers)})
+    # Only members of the visit's team can have been present (plus the recorder).
+    present = Membership.objects.filter(team=team, user__in=[getattr(v, "pk", v) for v in volunteers])
+    visit.volunteers.set({user.pk, *present.values_list("user_id", flat=True)})
     visit.skills.set(list(skills))
     visit.services.set(list(services))
     visit.lessons.set(list(lessons))

@@ -1,6 +1,7 @@
 """Logging a visit in under a minute, and my week."""
 
 from django.contrib import messages as flash
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -18,10 +19,15 @@ def visit_log(request, pk: int):
     household = access.household_for_user_or_404(request.user, pk=pk, write=True)
     teams = access.recordable_teams(request.user)
     default_team = teams.filter(pk=household.team_id).first() or teams.first()
+    teammates = (
+        get_user_model().objects.filter(memberships__team__in=teams).exclude(pk=request.user.pk)
+        .select_related("volunteer").distinct().order_by("first_name", "username")
+    )
     form = VisitForm(
         request.POST or None,
         skills=default_locale_skills(),
         teams=teams,
+        teammates=teammates,
         initial={"team": default_team, "skills": selectors.last_used_skill_ids(user=request.user)},
     )
     if request.method == "POST" and form.is_valid():
@@ -31,7 +37,7 @@ def visit_log(request, pk: int):
                 user=request.user, household=household, uuid=data["uuid"], visited_at=data["visited_at"],
                 duration_minutes=data["duration_minutes"], outcome=data["outcome"], team=data["team"],
                 skills=data["skills"], services=data["services"], follow_up_on=data["follow_up_on"],
-                satisfaction=data["satisfaction"], notes=data["notes"],
+                satisfaction=data["satisfaction"], notes=data["notes"], volunteers=data["volunteers"],
             )
         except ValidationError as error:
             _add_errors(form, error)
