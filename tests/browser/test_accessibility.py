@@ -1,11 +1,7 @@
 """axe-core (WCAG 2.2 A/AA) finds nothing on the pages a learner and a volunteer open first."""
 
-import pytest
-
 from tests.browser.conftest import axe_violations
 from tests.browser.test_learner_journey import build_learner_site
-
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def learner_pages(world) -> dict[str, str]:

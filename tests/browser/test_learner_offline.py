@@ -1,10 +1,6 @@
 """Offline reading: a learner saves a lesson, loses the network, and can still read it."""
 
-import pytest
-
 from tests.browser.test_learner_journey import LESSON_TITLE, build_learner_site
-
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_saved_lesson_reads_offline_and_other_pages_fall_back(live_server, phone):
