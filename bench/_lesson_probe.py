@@ -34,12 +34,19 @@ def main() -> None:
         with CaptureQueriesContext(connection) as queries:
             status = client.get(url).status_code
         steps = sum(1 for block in lesson.steps if block.block_type == "step")
+        videos = sum(
+            1
+            for block in lesson.steps
+            if block.block_type == "video"
+            or (block.block_type == "step" and block.value.get("video"))
+        )
         rows.append(
             {
                 "url": url,
                 "title": lesson.title,
                 "locale": lesson.locale.language_code,
                 "steps": steps,
+                "videos": videos,
                 "questions": len(lesson.questions),
                 "status": status,
                 "queries": len(queries),
