@@ -16,8 +16,8 @@ from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
-from django.http import HttpResponse
+from django.db.models import BooleanField, Case, Count, ProtectedError, Q, QuerySet, Value, When
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
@@ -37,13 +37,14 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from literacy.text import fold
 
 from . import access, imports
+from . import messages as volunteer_messages
 from .models import Area, Household, Membership, Official, Target, Team
 
 Scope = Callable[[object], QuerySet]
 
 MSG_IMPORT_DONE = _("%(created)s created, %(updated)s updated, %(failed)s row(s) with problems.")
 MSG_IMPORT_FORBIDDEN = _("You may not import this kind of data.")
-NAME_HIDDEN = _("(hidden)")
+MSG_DELETE_PROTECTED = _("This cannot be deleted while households, teams, visits or certificates still refer to it.")
 
 
 # --- scoping ------------------------------------------------------------------
@@ -100,7 +101,13 @@ class ScopedEditView(ScopedObjectMixin, generic.EditView):
 
 
 class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
-    pass
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ProtectedError:
+            messages.error(self.request, MSG_DELETE_PROTECTED)
+            return HttpResponseRedirect(self.get_success_url())
 
 
 class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
@@ -113,6 +120,13 @@ class ScopedHistoryView(ScopedObjectMixin, HistoryView):
 
 class ScopedUsageView(ScopedObjectMixin, UsageView):
     pass
+
+
+class NoAddPermissionPolicy(ModelPermissionPolicy):
+    """Learners are added in the field app (learner_add: consent and household checks)."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -289,6 +303,17 @@ class AreaCreateForm(WagtailAdminModelForm):
             self.fields["parent"].required = True
 
 
+class TeamForm(WagtailAdminModelForm):
+    class Meta:
+        model = Team
+        fields = ["name", "area", "contact_url"]
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        self.fields["area"].queryset = access.visible_areas(for_user).order_by("path")
+        self.fields["area"].label_from_instance = _indented
+
+
 class AreaEditForm(WagtailAdminModelForm):
     class Meta:
         model = Area
@@ -362,9 +387,27 @@ class HouseholdForm(WagtailAdminModelForm):
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
+        self.for_user = for_user
         self.fields["team"].queryset = access.recordable_teams(for_user)
         self.fields["area"].queryset = access.visible_areas(for_user).order_by("path")
         self.fields["area"].label_from_instance = _indented
+
+    def clean(self):
+        """The rules of the field service: consent before personal data; an area the team serves."""
+        data = super().clean()
+        personal = any(data.get(name) for name in ("address", "head_name", "phone"))
+        consent = all(data.get(name) for name in ("consent_given_by", "consent_at", "consent_scope"))
+        if personal and not consent and not self.instance.erased_at:
+            self.add_error("consent_given_by", volunteer_messages.CONSENT_REQUIRED)
+        team, area = data.get("team"), data.get("area")
+        if team and area and not area.path.startswith(team.area.path):
+            self.add_error("area", volunteer_messages.AREA_OUTSIDE_TEAM)
+        return data
+
+    def save(self, commit=True):
+        if self.instance.consent_at and "consent_at" in self.changed_data:
+            self.instance.consent_recorded_by = self.for_user
+        return super().save(commit=commit)
 
 
 # --- the import screen ---------------------------------------------------------------

@@ -120,7 +120,9 @@ class TeamViewSet(ScopedViewSet):
                     Column("member_count", label=_("Members")), "contact_url"]
     filterset_class = views.TeamFilterSet
     search_fields = ["name"]
-    form_fields = ["name", "area", "contact_url"]
+
+    def get_form_class(self, for_update=False):
+        return views.TeamForm
 
 
 class MembershipViewSet(ScopedViewSet):
@@ -229,6 +231,7 @@ class ReadOnlyViewSet(ScopedViewSet):
     """Visits and certificates are written by the field services, only read here."""
 
 
+register_permission_policy(Learner, views.NoAddPermissionPolicy(Learner), exact_class=True)
 register_permission_policy(Visit, views.ReadOnlyPermissionPolicy(Visit), exact_class=True)
 register_permission_policy(Certification, views.ReadOnlyPermissionPolicy(Certification), exact_class=True)
 

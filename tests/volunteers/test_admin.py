@@ -214,3 +214,47 @@ def test_import_screen_needs_permission(client, world):
     login(client, world, "outsider")
     assert client.get(url("import:index")).status_code in (302, 403)  # Wagtail redirects a PermissionDenied
     assert client.get(url("import:errors")).status_code in (302, 403)
+
+
+def test_household_added_in_admin_needs_consent(client, coordinators):
+    from volunteers import messages as volunteer_messages
+
+    world = coordinators
+    login(client, world, "volunteer")
+    data = {"area": world.household.area_id, "team": world.team.pk, "code": "ADMIN1", "head_name": "Hà Thị Mơ",
+            "size": 2}
+    response = client.post(url("households:add"), data)
+    assert response.status_code == 200
+    assert str(volunteer_messages.CONSENT_REQUIRED) in response.context["form"].errors["consent_given_by"]
+    data.update(consent_given_by="Hà Thị Mơ", consent_at="2026-02-01 09:00", consent_scope="Lưu thông tin")
+    assert client.post(url("households:add"), data).status_code == 302
+    assert Household.objects.get(code="ADMIN1").consent_recorded_by == world.users["volunteer"]
+    data.update(code="ADMIN2", area=world.other_district.pk)
+    assert "area" in client.post(url("households:add"), data).context["form"].errors
+
+
+def test_learners_are_not_added_in_admin(client, coordinators):
+    world = coordinators
+    login(client, world, "volunteer")
+    assert client.get(url("learners:add")).status_code in (302, 403)
+    assert client.get(url("learners:edit", world.learner.pk)).status_code == 200
+    assert client.get(url("learners:edit", world.other_learner.pk)).status_code == 404
+
+
+def test_area_in_use_is_not_deleted(client, coordinators):
+    world = coordinators
+    login(client, world, "superuser")
+    village = world.household.area
+    response = client.post(url("areas:delete", village.pk))
+    assert response.status_code == 302
+    assert Area.objects.filter(pk=village.pk).exists()
+
+
+def test_leader_moves_team_only_within_scope(client, coordinators):
+    world = coordinators
+    login(client, world, "leader")
+    form = client.get(url("teams:edit", world.team.pk)).context["form"]
+    assert world.other_district not in form.fields["area"].queryset
+    assert client.get(url("teams:edit", world.other_team.pk)).status_code == 404
+    login(client, world, "volunteer")
+    assert client.get(url("teams:edit", world.team.pk)).status_code == 404  # members do not manage the team
