@@ -98,7 +98,7 @@ HEADLINES = [
 
 def write_summary(workbook, context: SheetContext, summary: indicators.Summary) -> None:
     ws = workbook.create_sheet(_("Summary")[:31])
-    styles.sheet_setup(ws, widths=[40, 22, 16, 16], freeze=None, landscape=False)
+    styles.sheet_setup(ws, widths=[40, 16, 16, 16], freeze=None, landscape=False, header_row=None)
     day = styles.date_format(context.language)
     bold = styles.LABEL_FONT
     ws.append([styles.styled(ws, _("Digital literacy report"), font=styles.TITLE_FONT)])
@@ -121,7 +121,9 @@ def write_summary(workbook, context: SheetContext, summary: indicators.Summary) 
     names = labels()
     values = summary.as_dict()
     ws.append(
-        styles.header_cells(ws, [_("Indicator"), _("Value"), _("Target"), _("Against target")])
+        styles.header_cells(
+            ws, [_("Indicator"), _("Value"), _("Target"), _("Against target")], numeric_from=1
+        )
     )
     for key, target, ratio in HEADLINES:
         ws.append(
@@ -135,7 +137,9 @@ def write_summary(workbook, context: SheetContext, summary: indicators.Summary) 
     ws.append([])
     ws.append(
         styles.header_cells(
-            ws, [_("Vulnerable group"), _("Registered"), _("Reached"), _("Share reached")]
+            ws,
+            [_("Vulnerable group"), _("Registered"), _("Reached"), _("Share reached")],
+            numeric_from=1,
         )
     )
     for flag in indicators.FLAG_KEYS:
@@ -158,8 +162,15 @@ def write_by_area(workbook, context: SheetContext, summary: indicators.Summary) 
     keys = list(indicators.INDICATOR_KEYS)
     names = labels()
     ws = workbook.create_sheet(_("By sub-area")[:31])
-    styles.sheet_setup(ws, widths=[12, 28] + [13] * len(keys), freeze="C2")
-    ws.append(styles.header_cells(ws, [_("Code"), _("Area")] + [names[key] for key in keys]))
+    # 31 indicators do not fit one printed page: three pages wide, code and name on each.
+    styles.sheet_setup(ws, widths=[12, 28] + [13] * len(keys), freeze="C2", pages_wide=3)
+    ws.print_title_cols = "A:B"
+    ws.row_dimensions[1].height = styles.HEADER_HEIGHT * 1.5
+    ws.append(
+        styles.header_cells(
+            ws, [_("Code"), _("Area")] + [names[key] for key in keys], numeric_from=2
+        )
+    )
     for row in rows:
         code = row.area.code if row.area else context.area.code
         ws.append(
@@ -226,7 +237,9 @@ def write_by_month(workbook, context: SheetContext) -> None:
     names = labels()
     ws = workbook.create_sheet(_("By month")[:31])
     styles.sheet_setup(ws, widths=[12] + [15] * len(MONTH_KEYS))
-    ws.append(styles.header_cells(ws, [_("Month")] + [names[key] for key in MONTH_KEYS]))
+    ws.append(
+        styles.header_cells(ws, [_("Month")] + [names[key] for key in MONTH_KEYS], numeric_from=1)
+    )
     for row in rows:
         ws.append(
             [styles.styled(ws, row.month, number_format="mm/yyyy")]
@@ -246,6 +259,8 @@ def write_by_month(workbook, context: SheetContext) -> None:
         index = MONTH_KEYS.index(key) + 2
         chart.add_data(Reference(ws, min_col=index, min_row=1, max_row=last), titles_from_data=True)
     chart.set_categories(months)
+    for series in chart.series:
+        series.smooth = False  # a trend of counts: straight segments, no invented curves
     ws.add_chart(chart, f"B{last + 3}")
     bars = BarChart()
     bars.title = _("Learners certified by month")
@@ -253,6 +268,9 @@ def write_by_month(workbook, context: SheetContext) -> None:
     index = MONTH_KEYS.index("learners_certified") + 2
     bars.add_data(Reference(ws, min_col=index, min_row=1, max_row=last), titles_from_data=True)
     bars.set_categories(months)
+    for axis in (chart.x_axis, chart.y_axis, bars.x_axis, bars.y_axis):
+        axis.delete = False  # openpyxl 3.1 hides axes unless told otherwise
+    bars.x_axis.number_format = "mm/yyyy"
     ws.add_chart(bars, f"B{last + 20}")
 
 
@@ -265,12 +283,19 @@ def write_certifications(workbook, context: SheetContext) -> None:
     if any(None in row.by_area for row in rows):
         children.append((None, _area_label(None, context.area)))
     ws = workbook.create_sheet(_("Certifications")[:31])
-    styles.sheet_setup(ws, widths=[18, 32, 13, 13] + [14] * len(children), freeze="C2")
+    styles.sheet_setup(
+        ws,
+        widths=[18, 32, 13, 13] + [14] * len(children),
+        freeze="C2",
+        pages_wide=1 + len(children) // 12,
+    )
+    ws.print_title_cols = "A:B"
     ws.append(
         styles.header_cells(
             ws,
             [_("Skill code"), _("Skill"), _("Certificates"), _("Learners certified")]
             + [name for _pk, name in children],
+            numeric_from=2,
         )
     )
     for row in rows:
@@ -324,7 +349,11 @@ def write_teams(workbook, context: SheetContext) -> None:
     names = labels()
     ws = workbook.create_sheet(_("Teams")[:31])
     styles.sheet_setup(ws, widths=[28, 24] + [14] * len(TEAM_KEYS), freeze="B2")
-    ws.append(styles.header_cells(ws, [_("Team"), _("Area")] + [names[key] for key in TEAM_KEYS]))
+    ws.append(
+        styles.header_cells(
+            ws, [_("Team"), _("Area")] + [names[key] for key in TEAM_KEYS], numeric_from=2
+        )
+    )
     for row in rows:
         ws.append(
             [row.team.name, row.team.area.name] + _value_cells(ws, row.values.as_dict(), TEAM_KEYS)

@@ -18,6 +18,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="0B5394")
 HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center")
+HEADER_ALIGNMENT_NUMBER = Alignment(wrap_text=True, vertical="center", horizontal="right")
+# Room for two lines of wrapped header text (points).
+HEADER_HEIGHT = 32
 LEFT = Alignment(horizontal="left")
 WRAP = Alignment(wrap_text=True, vertical="top")
 TITLE_FONT = Font(bold=True, size=14)
@@ -60,29 +63,39 @@ def styled(
     return cell
 
 
-def header_cells(ws, labels) -> list[WriteOnlyCell]:
+def header_cells(ws, labels, *, numeric_from: int | None = None) -> list[WriteOnlyCell]:
+    """Header cells; columns from index `numeric_from` (0-based) on hold numbers: right-aligned."""
     cells = []
-    for label in labels:
+    for index, label in enumerate(labels):
         cell = WriteOnlyCell(ws, value=str(label))
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
-        cell.alignment = HEADER_ALIGNMENT
+        numeric = numeric_from is not None and index >= numeric_from
+        cell.alignment = HEADER_ALIGNMENT_NUMBER if numeric else HEADER_ALIGNMENT
         cells.append(cell)
     return cells
 
 
 def sheet_setup(
-    ws, *, widths: list[float], freeze: str | None = "A2", landscape: bool = True
+    ws,
+    *,
+    widths: list[float],
+    freeze: str | None = "A2",
+    landscape: bool = True,
+    header_row: int | None = 1,
+    pages_wide: int = 1,
 ) -> None:
     """Widths, frozen header and fit-to-width printing; call before the first append."""
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
     if freeze:
         ws.freeze_panes = freeze
+    if header_row:
+        ws.row_dimensions[header_row].height = HEADER_HEIGHT
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToWidth = pages_wide
     ws.page_setup.fitToHeight = 0  # as many pages down as needed
     ws.print_options.gridLines = False
     ws.page_margins.left = ws.page_margins.right = 0.4
