@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.shortcuts import render
 from wagtail.models import Locale
 
+from .models.pages import language_url
 from .selectors import learning_search
 
 
@@ -12,4 +14,13 @@ def search(request):
     except Locale.DoesNotExist:
         locale = Locale.get_default()
     results = learning_search(query=query, locale=locale, request=request) if query else []
-    return render(request, "courses/search.html", {"query": query, "results": results})
+    path = request.get_full_path()
+    language_links = [
+        {"code": code, "name": name, "url": language_url(path, code), "translated": True}
+        for code, name in settings.LANGUAGES
+    ]
+    return render(
+        request,
+        "courses/search.html",
+        {"query": query, "results": results, "language_links": language_links},
+    )

@@ -1,5 +1,6 @@
 """Admin screens for the learning snippets."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -10,7 +11,7 @@ from .models import Skill, Video
 class SkillViewSet(SnippetViewSet):
     model = Skill
     icon = "tick-inverse"
-    menu_label = "Skills"
+    menu_label = _("Skills")
     add_to_admin_menu = True
     menu_order = 210
     list_display = ["name", "code", "locale"]
@@ -27,7 +28,7 @@ class SkillViewSet(SnippetViewSet):
 class VideoViewSet(SnippetViewSet):
     model = Video
     icon = "media"
-    menu_label = "Videos"
+    menu_label = _("Videos")
     add_to_admin_menu = True
     menu_order = 220
     list_display = ["title", "topic", "duration_label", "locale"]

@@ -1,3 +1,7 @@
+import shutil
+import subprocess  # nosec B404: runs msgfmt on our own catalogues
+from pathlib import Path
+
 import pytest
 from wagtail.models import Locale, Site
 
@@ -44,3 +48,15 @@ def faq(home):
 def english(db):
     locale, _ = Locale.objects.get_or_create(language_code="en")
     return locale
+
+
+@pytest.fixture(scope="session", autouse=True)
+def courses_catalogues():
+    """Compile courses/locale/*.po when their .mo is missing or older (`make messages` does it too)."""
+    msgfmt = shutil.which("msgfmt")
+    for po in (Path(__file__).resolve().parents[2] / "courses" / "locale").glob(
+        "*/LC_MESSAGES/django.po"
+    ):
+        mo = po.with_suffix(".mo")
+        if msgfmt and (not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime):
+            subprocess.run([msgfmt, "--check", "-o", str(mo), str(po)], check=True)  # noqa: S603

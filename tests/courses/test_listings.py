@@ -33,7 +33,7 @@ def test_library_lists_all_videos_with_native_player(client, library, videos):
     assert titles(response) == {"Cài VNeID", "Cuộc gọi lừa đảo", "Gọi video"}
     assert html.count('<video controls preload="none"') == 3
     assert html.count('<track kind="captions"') == 3
-    assert 'poster="' in html and "Read the transcript" in html
+    assert 'poster="' in html and "Đọc lời thoại" in html
     assert '<select id="filter-skill" name="skill">' in html
     assert '<option value="scam-spot">Nhận biết lừa đảo</option>' in html
 
@@ -50,7 +50,7 @@ def test_filter_by_topic_and_both(client, library, videos):
     assert titles(client.get(library.url, {"topic": "family"})) == {"Gọi video"}
     assert titles(client.get(library.url, {"topic": "safety", "skill": "vneid-install"})) == set()
     html = client.get(library.url, {"topic": "safety", "skill": "vneid-install"}).content.decode()
-    assert "No videos match these filters." in html
+    assert "Không có video nào phù hợp." in html
     # An unknown topic is ignored rather than an error.
     assert len(titles(client.get(library.url, {"topic": "nonsense"}))) == 3
 

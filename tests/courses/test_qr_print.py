@@ -47,7 +47,7 @@ def test_lesson_print_view_has_every_step_picture_and_the_same_qr(client, lesson
     assert response.status_code == 200
     assert '<html lang="vi">' in html
     assert "courses/print.css" in html
-    assert "Step 1" in html and "Mở CH Play" in html and "Tìm VNeID" in html
+    assert "Bước 1" in html and "Mở CH Play" in html and "Tìm VNeID" in html
     assert 'alt="Màn hình CH Play"' in html and ".webp" in html
     assert "Không cài từ link lạ." in html
     url = absolute_url(lesson)

@@ -57,7 +57,7 @@ def test_step_text_is_searchable(content):
 @pytest.mark.django_db
 def test_no_match_and_empty_query(client, content):
     html = client.get(reverse("courses:search"), {"q": "khong co gi ca xyz"}).content.decode()
-    assert "Nothing found" in html
+    assert "Không tìm thấy." in html
     assert client.get(reverse("courses:search")).status_code == 200
     assert learning_search(query="   ", locale=Locale.get_default()) == []
 

@@ -39,7 +39,7 @@ def test_without_javascript_the_server_grades_and_explains(client, lesson):
     response = client.get(lesson.url, {"q1": "1", "q2": "0"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "You answered 1 of 2 questions correctly." in html
+    assert "Bạn trả lời đúng 1 trên 2 câu." in html
     assert "Đúng: mã OTP chỉ dành cho bạn." in html
     assert "Mật khẩu này bị đoán đầu tiên." in html
     assert html.count("data-explain hidden") == 2  # the two unchosen answers stay hidden
