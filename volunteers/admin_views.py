@@ -304,6 +304,9 @@ class AreaCreateForm(WagtailAdminModelForm):
 
 
 class TeamForm(WagtailAdminModelForm):
+    contact_url = forms.URLField(label=Team._meta.get_field("contact_url").verbose_name, required=False,
+                                 assume_scheme="https")
+
     class Meta:
         model = Team
         fields = ["name", "area", "contact_url"]

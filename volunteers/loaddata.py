@@ -183,6 +183,8 @@ def generate(
     old root, everything under it and its load users are deleted first).
     """
     out = stdout or sys.stdout
+    if not 1 <= len(root_code) <= 8:
+        raise ValueError("root_code must be 1 to 8 characters (household codes are it + 7 digits)")
     existing = Area.objects.filter(code=root_code).first()
     if existing is not None:
         if not replace:
@@ -371,7 +373,7 @@ class _Builder:
 
     def _households(self) -> None:
         rng, db = self.rng, self.db
-        prefix = self.root_code[:8].upper()
+        prefix = self.root_code.upper()
         self.household_ids: list[int] = []
         self.household_team: list[int] = []
         self.learners: list[tuple[int, int]] = []  # (learner id, team id)

@@ -19,8 +19,9 @@ class Command(BaseCommand):
     def handle(self, *args, households, visits, seed, root_code, replace, **options):
         if households < 1 or visits < 0:
             raise CommandError("--households must be at least 1 and --visits at least 0.")
-        if not root_code or len(root_code) > 12:
-            raise CommandError("--root-code must be 1 to 12 characters.")
+        if not root_code or len(root_code) > 8:
+            # Household card codes are the root code + 7 digits (16 characters at most).
+            raise CommandError("--root-code must be 1 to 8 characters.")
         try:
             root = generate(households=households, visits=visits, seed=seed, root_code=root_code,
                             stdout=self.stdout, replace=replace)
