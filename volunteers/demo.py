@@ -68,8 +68,15 @@ MIDDLE_M = ["Văn", "Đức", "Công", "Minh", "Hữu"]
 MIDDLE_F = ["Thị", "Ngọc", "Thu", "Hồng", "Kim"]
 GIVEN_M = ["Đông", "Hùng", "Tuấn", "Thắng", "Dũng", "Khải", "Lực", "Sơn", "Tâm", "Quý"]
 GIVEN_F = ["Lan", "Hoa", "Huệ", "Nhung", "Mai", "Thảo", "Yến", "Ánh", "Hằng", "Xuân"]
-NOTES = ["", "", "", "Bà cần nhắc lại mã PIN.", "Con trai đi làm xa, hẹn quay lại.",
-         "Đã hướng dẫn nhận biết tin nhắn lừa đảo.", "Điện thoại cũ, cần cập nhật ứng dụng."]
+NOTES = [
+    "",
+    "",
+    "",
+    "Bà cần nhắc lại mã PIN.",
+    "Con trai đi làm xa, hẹn quay lại.",
+    "Đã hướng dẫn nhận biết tin nhắn lừa đảo.",
+    "Điện thoại cũ, cần cập nhật ứng dụng.",
+]
 
 
 def _name(rng: random.Random) -> str:
@@ -101,12 +108,18 @@ def _load(*, stdout, password: str) -> None:
     communes: list[tuple[Area, list[Area]]] = []
     districts: list[Area] = []
     for d, (district_name, district_communes) in enumerate(GEOGRAPHY.items(), start=1):
-        district = province.add_child(name=district_name, level=Area.Level.DISTRICT, code=f"{PROVINCE_CODE}-{d}")
+        district = province.add_child(
+            name=district_name, level=Area.Level.DISTRICT, code=f"{PROVINCE_CODE}-{d}"
+        )
         districts.append(district)
         for c, (commune_name, village_names) in enumerate(district_communes.items(), start=1):
-            commune = district.add_child(name=commune_name, level=Area.Level.COMMUNE, code=f"{district.code}-{c}")
+            commune = district.add_child(
+                name=commune_name, level=Area.Level.COMMUNE, code=f"{district.code}-{c}"
+            )
             villages = [
-                commune.add_child(name=village, level=Area.Level.VILLAGE, code=f"{commune.code}-{v}")
+                commune.add_child(
+                    name=village, level=Area.Level.VILLAGE, code=f"{commune.code}-{v}"
+                )
                 for v, village in enumerate(village_names, start=1)
             ]
             communes.append((commune, villages))
@@ -114,22 +127,40 @@ def _load(*, stdout, password: str) -> None:
     year_start, year_end = datetime.date(today.year, 1, 1), datetime.date(today.year, 12, 31)
     targets = []
     for area in [province, *districts, *(commune for commune, _v in communes)]:
-        households_target = {Area.Level.PROVINCE: 1200, Area.Level.DISTRICT: 400}.get(area.level, 200)
+        households_target = {Area.Level.PROVINCE: 1200, Area.Level.DISTRICT: 400}.get(
+            area.level, 200
+        )
         targets += [
-            Target(area=area, indicator=Target.Indicator.HOUSEHOLDS_REACHED, value=households_target,
-                   period_start=year_start, period_end=year_end),
-            Target(area=area, indicator=Target.Indicator.LEARNERS_CERTIFIED, value=households_target // 2,
-                   period_start=year_start, period_end=year_end),
+            Target(
+                area=area,
+                indicator=Target.Indicator.HOUSEHOLDS_REACHED,
+                value=households_target,
+                period_start=year_start,
+                period_end=year_end,
+            ),
+            Target(
+                area=area,
+                indicator=Target.Indicator.LEARNERS_CERTIFIED,
+                value=households_target // 2,
+                period_start=year_start,
+                period_end=year_end,
+            ),
         ]
     Target.objects.bulk_create(targets)
 
-    services = [Service.objects.get_or_create(code=code, defaults={"name": name})[0] for code, name in SERVICES]
+    services = [
+        Service.objects.get_or_create(code=code, defaults={"name": name})[0]
+        for code, name in SERVICES
+    ]
     skills = [skill for skill in Skill.objects.filter(locale=Locale.get_default()).order_by("code")]
 
     # Teams (one per commune) and volunteers (four each, plus the named demo logins).
     teams = [
-        Team.objects.create(name=f"Tổ công nghệ số {commune.name}", area=commune,
-                            contact_url=f"https://zalo.me/g/demo{index}")
+        Team.objects.create(
+            name=f"Tổ công nghệ số {commune.name}",
+            area=commune,
+            contact_url=f"https://zalo.me/g/demo{index}",
+        )
         for index, (commune, _villages) in enumerate(communes, start=1)
     ]
     named = {
@@ -140,7 +171,9 @@ def _load(*, stdout, password: str) -> None:
     team_users: dict[int, list] = {team.pk: [] for team in teams}
     for username, (team_index, role, display_name) in named.items():
         user = ensure_user(username, password, first_name=display_name.split()[-1])
-        Volunteer.objects.get_or_create(user=user, defaults={"display_name": display_name, "phone": "0912345678"})
+        Volunteer.objects.get_or_create(
+            user=user, defaults={"display_name": display_name, "phone": "0912345678"}
+        )
         Membership.objects.get_or_create(user=user, team=teams[team_index], defaults={"role": role})
         team_users[teams[team_index].pk].append(user)
     for index, team in enumerate(teams):
@@ -154,7 +187,9 @@ def _load(*, stdout, password: str) -> None:
             team_users[team.pk].append(user)
 
     official = ensure_user("official", password, first_name="Quách")
-    Official.objects.get_or_create(user=official, area=districts[0], defaults={"role": Official.Role.DISTRICT})
+    Official.objects.get_or_create(
+        user=official, area=districts[0], defaults={"role": Official.Role.DISTRICT}
+    )
 
     # Households and learners.
     households = []
@@ -163,12 +198,19 @@ def _load(*, stdout, password: str) -> None:
             village = rng.choice(villages)
             head = _name(rng)
             household = Household(
-                area=village, team=team, code=f"H{_code(rng, 7)}",
-                address=f"Số nhà {number + 1}", head_name=head,
-                phone=f"09{rng.randrange(10**7, 10**8)}", size=rng.randint(1, 7),
-                is_elderly=rng.random() < 0.35, has_disability=rng.random() < 0.08,
-                is_low_income=rng.random() < 0.25, is_ethnic_minority=rng.random() < 0.4,
-                consent_given_by=head, consent_at=now - datetime.timedelta(days=DAYS + rng.randint(1, 30)),
+                area=village,
+                team=team,
+                code=f"H{_code(rng, 7)}",
+                address=f"Số nhà {number + 1}",
+                head_name=head,
+                phone=f"09{rng.randrange(10**7, 10**8)}",
+                size=rng.randint(1, 7),
+                is_elderly=rng.random() < 0.35,
+                has_disability=rng.random() < 0.08,
+                is_low_income=rng.random() < 0.25,
+                is_ethnic_minority=rng.random() < 0.4,
+                consent_given_by=head,
+                consent_at=now - datetime.timedelta(days=DAYS + rng.randint(1, 30)),
                 consent_scope="Đồng ý lưu thông tin để được hỗ trợ dịch vụ công trực tuyến.",
                 consent_recorded_by=rng.choice(team_users[team.pk]),
             )
@@ -177,10 +219,18 @@ def _load(*, stdout, password: str) -> None:
     households = Household.objects.bulk_create(households)
     learners = []
     for household in households:
-        learners.append(Learner(household=household, name=household.head_name, birth_year=rng.randint(1940, 1975),
-                                is_elderly=household.is_elderly))
+        learners.append(
+            Learner(
+                household=household,
+                name=household.head_name,
+                birth_year=rng.randint(1940, 1975),
+                is_elderly=household.is_elderly,
+            )
+        )
         for _extra in range(rng.randint(0, 2)):
-            learners.append(Learner(household=household, name=_name(rng), birth_year=rng.randint(1945, 2008)))
+            learners.append(
+                Learner(household=household, name=_name(rng), birth_year=rng.randint(1945, 2008))
+            )
     learners = Learner.objects.bulk_create(learners)
     learners_by_household: dict[int, list[Learner]] = {}
     for learner in learners:
@@ -198,38 +248,73 @@ def _load(*, stdout, password: str) -> None:
         day_offsets = sorted(rng.sample(range(DAYS), rng.randint(1, 4)), reverse=True)
         for offset in day_offsets:
             day = today - datetime.timedelta(days=offset)
-            visited_at = datetime.datetime.combine(day, datetime.time(rng.randint(7, 17), rng.choice((0, 15, 30, 45))),
-                                                   tzinfo=tz)
+            visited_at = datetime.datetime.combine(
+                day, datetime.time(rng.randint(7, 17), rng.choice((0, 15, 30, 45))), tzinfo=tz
+            )
             if visited_at > now:
                 visited_at = now - datetime.timedelta(minutes=rng.randint(5, 120))
             outcome = rng.choices(
-                [Visit.Outcome.DONE, Visit.Outcome.FOLLOW_UP, Visit.Outcome.NOBODY_HOME, Visit.Outcome.DECLINED],
+                [
+                    Visit.Outcome.DONE,
+                    Visit.Outcome.FOLLOW_UP,
+                    Visit.Outcome.NOBODY_HOME,
+                    Visit.Outcome.DECLINED,
+                ],
                 weights=[60, 25, 10, 5],
             )[0]
-            follow_up = day + datetime.timedelta(days=rng.randint(3, 21)) if outcome == Visit.Outcome.FOLLOW_UP else None
+            follow_up = (
+                day + datetime.timedelta(days=rng.randint(3, 21))
+                if outcome == Visit.Outcome.FOLLOW_UP
+                else None
+            )
             present = rng.sample(members, k=min(len(members), rng.randint(1, 2)))
             visit = Visit(
-                uuid=uuid.UUID(int=rng.getrandbits(128), version=4), household=household, team_id=household.team_id,
-                recorded_by=present[0], visited_at=visited_at, duration_minutes=rng.choice((15, 20, 30, 45, 60, 90)),
-                outcome=outcome, follow_up_on=follow_up,
-                satisfaction=rng.choice((3, 4, 4, 5, 5, 5)) if outcome in (Visit.Outcome.DONE, Visit.Outcome.FOLLOW_UP) else None,
+                uuid=uuid.UUID(int=rng.getrandbits(128), version=4),
+                household=household,
+                team_id=household.team_id,
+                recorded_by=present[0],
+                visited_at=visited_at,
+                duration_minutes=rng.choice((15, 20, 30, 45, 60, 90)),
+                outcome=outcome,
+                follow_up_on=follow_up,
+                satisfaction=rng.choice((3, 4, 4, 5, 5, 5))
+                if outcome in (Visit.Outcome.DONE, Visit.Outcome.FOLLOW_UP)
+                else None,
                 notes=rng.choice(NOTES),
             )
             visits.append(visit)
             visit_volunteers.append((visit, present))
             if outcome in (Visit.Outcome.DONE, Visit.Outcome.FOLLOW_UP):
-                visit_skills.append((visit, rng.sample(skills, k=min(len(skills), rng.randint(1, 2))) if skills else []))
+                visit_skills.append(
+                    (
+                        visit,
+                        rng.sample(skills, k=min(len(skills), rng.randint(1, 2))) if skills else [],
+                    )
+                )
                 visit_services.append((visit, rng.sample(services, k=rng.randint(0, 2))))
     Visit.objects.bulk_create(visits, batch_size=500)
     Through.objects.bulk_create(
-        [Through(visit_id=visit.pk, user_id=user.pk) for visit, users in visit_volunteers for user in users], batch_size=1000
+        [
+            Through(visit_id=visit.pk, user_id=user.pk)
+            for visit, users in visit_volunteers
+            for user in users
+        ],
+        batch_size=1000,
     )
     SkillThrough.objects.bulk_create(
-        [SkillThrough(visit_id=visit.pk, skill_id=skill.pk) for visit, items in visit_skills for skill in items],
+        [
+            SkillThrough(visit_id=visit.pk, skill_id=skill.pk)
+            for visit, items in visit_skills
+            for skill in items
+        ],
         batch_size=1000,
     )
     ServiceThrough.objects.bulk_create(
-        [ServiceThrough(visit_id=visit.pk, service_id=service.pk) for visit, items in visit_services for service in items],
+        [
+            ServiceThrough(visit_id=visit.pk, service_id=service.pk)
+            for visit, items in visit_services
+            for service in items
+        ],
         batch_size=1000,
     )
 
@@ -246,11 +331,17 @@ def _load(*, stdout, password: str) -> None:
                 if rng.random() < 0.45:
                     continue
                 for skill in rng.sample(certifiable, k=min(len(certifiable), rng.randint(1, 2))):
-                    certifications.append(Certification(
-                        learner=learner, skill=skill, team_id=visit.team_id, certified_by=visit.recorded_by,
-                        certified_on=timezone.localdate(visit.visited_at), checklist=skill.checklist_items,
-                        code=_code(rng, 10),
-                    ))
+                    certifications.append(
+                        Certification(
+                            learner=learner,
+                            skill=skill,
+                            team_id=visit.team_id,
+                            certified_by=visit.recorded_by,
+                            certified_on=timezone.localdate(visit.visited_at),
+                            checklist=skill.checklist_items,
+                            code=_code(rng, 10),
+                        )
+                    )
         for certification in certifications[5:8]:
             certification.revoked_at = now
             certification.revoked_reason = "Cấp nhầm người học"

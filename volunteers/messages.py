@@ -2,7 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-CONSENT_REQUIRED = _("Record the household's consent (who agreed, and to what) before saving personal data.")
+CONSENT_REQUIRED = _(
+    "Record the household's consent (who agreed, and to what) before saving personal data."
+)
 AREA_OUTSIDE_TEAM = _("Choose an area your team serves.")
 TEAM_NOT_YOURS = _("You can only record for a team you belong to.")
 HOUSEHOLD_ERASED = _("This household's personal data was erased; nothing more can be added.")

@@ -58,14 +58,19 @@ def households_for_user(
     and area name without diacritics, every word.
     """
     today = today or timezone.localdate()
-    vulnerable = Q(is_elderly=True) | Q(has_disability=True) | Q(is_low_income=True) | Q(
-        is_ethnic_minority=True
+    vulnerable = (
+        Q(is_elderly=True)
+        | Q(has_disability=True)
+        | Q(is_low_income=True)
+        | Q(is_ethnic_minority=True)
     )
     queryset = (
         access.visible_households(user)
         .select_related("area", "team")
         .annotate(
-            last_visit_at=Subquery(_latest_visit().values("visited_at")[:1], output_field=DateTimeField()),
+            last_visit_at=Subquery(
+                _latest_visit().values("visited_at")[:1], output_field=DateTimeField()
+            ),
             next_follow_up=Subquery(_latest_visit().values("follow_up_on")[:1]),
             vulnerable=ExpressionWrapper(vulnerable, output_field=BooleanField()),
         )
@@ -89,7 +94,10 @@ def households_for_user(
     elif filter == FILTER_VULNERABLE:
         queryset = queryset.filter(vulnerable)
     return queryset.order_by(
-        "urgency", F("next_follow_up").asc(nulls_last=True), F("last_visit_at").asc(nulls_first=True), "code"
+        "urgency",
+        F("next_follow_up").asc(nulls_last=True),
+        F("last_visit_at").asc(nulls_first=True),
+        "code",
     )
 
 
@@ -138,8 +146,12 @@ def my_week(*, user, today: datetime.date | None = None) -> dict[str, Any]:
     end = start + datetime.timedelta(days=6)
     tz = timezone.get_current_timezone()
     since = datetime.datetime.combine(start, datetime.time.min, tzinfo=tz)
-    until = datetime.datetime.combine(end + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz)
-    totals = Visit.objects.filter(volunteers=user, visited_at__gte=since, visited_at__lt=until).aggregate(
+    until = datetime.datetime.combine(
+        end + datetime.timedelta(days=1), datetime.time.min, tzinfo=tz
+    )
+    totals = Visit.objects.filter(
+        volunteers=user, visited_at__gte=since, visited_at__lt=until
+    ).aggregate(
         visits=Count("pk", distinct=True),
         minutes=Sum("duration_minutes"),
         households=Count("household", distinct=True),

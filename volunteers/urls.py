@@ -15,7 +15,11 @@ urlpatterns = [
     path("field/households/<int:pk>/erase/", households.household_erase, name="household_erase"),
     path("field/h/<str:code>/", households.household_by_code, name="household_by_code"),
     path("field/certificates/<int:pk>/", certificates.certificate, name="certificate"),
-    path("field/certificates/<int:pk>/revoke/", certificates.certificate_revoke, name="certificate_revoke"),
+    path(
+        "field/certificates/<int:pk>/revoke/",
+        certificates.certificate_revoke,
+        name="certificate_revoke",
+    ),
     path("field/week/", visits.my_week, name="my_week"),
     path("field/teams/<int:team_pk>/cards/", households.household_cards, name="household_cards"),
     path("verify/", certificates.verify_form, name="verify_form"),

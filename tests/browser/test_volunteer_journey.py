@@ -43,8 +43,10 @@ def test_volunteer_journey(live_server, phone, settings):
         HouseholdFactory(team=team, area=commune)
     household = HouseholdFactory(team=team, area=village, head_name="Bùi Thị Lan")
     LearnerFactory(household=household, name="Bùi Thị Lan")
-    skill = SkillFactory(name="Kích hoạt định danh mức 2",
-                         checklist=[("check", "Đăng nhập bằng mã PIN"), ("check", "Xem thẻ căn cước")])
+    skill = SkillFactory(
+        name="Kích hoạt định danh mức 2",
+        checklist=[("check", "Đăng nhập bằng mã PIN"), ("check", "Xem thẻ căn cước")],
+    )
 
     page = phone
     log_in(page, live_server.url, "volunteer", "pw")
@@ -70,7 +72,11 @@ def test_volunteer_journey(live_server, phone, settings):
     page.click("#visit-form button[type=submit]")
     page.wait_for_url(f"**/field/households/{household.pk}/")
     visit = Visit.objects.get(household=household)
-    assert visit.duration_minutes == 40 and visit.satisfaction == 5 and list(visit.skills.all()) == [skill]
+    assert (
+        visit.duration_minutes == 40
+        and visit.satisfaction == 5
+        and list(visit.skills.all()) == [skill]
+    )
 
     page.click(f"a[href='/field/households/{household.pk}/certify/']")
     page.click(f"a[href='?skill={skill.pk}']")

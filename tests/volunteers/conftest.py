@@ -50,12 +50,16 @@ def world(db):
     district = AreaFactory(parent=province, name="Huyện Lạc Sơn", level="district", code="D1")
     commune = AreaFactory(parent=district, name="Xã Ân Nghĩa", level="commune", code="C1")
     village = AreaFactory(parent=commune, name="Thôn Đồng Bãi", level="village", code="V1")
-    other_district = AreaFactory(parent=province, name="Huyện Mai Châu", level="district", code="D2")
+    other_district = AreaFactory(
+        parent=province, name="Huyện Mai Châu", level="district", code="D2"
+    )
     other_commune = AreaFactory(parent=other_district, name="Xã Bao La", level="commune", code="C2")
     team = TeamFactory(name="Tổ Ân Nghĩa", area=commune)
     other_team = TeamFactory(name="Tổ Bao La", area=other_commune)
-    users = {name: UserFactory(username=name) for name in
-             ("volunteer", "leader", "volunteer2", "official", "official2", "outsider")}
+    users = {
+        name: UserFactory(username=name)
+        for name in ("volunteer", "leader", "volunteer2", "official", "official2", "outsider")
+    }
     users["superuser"] = UserFactory(username="root", is_superuser=True, is_staff=True)
     MembershipFactory(user=users["volunteer"], team=team)
     MembershipFactory(user=users["leader"], team=team, role=Membership.Role.LEADER)

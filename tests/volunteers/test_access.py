@@ -43,9 +43,15 @@ def test_read_scope(world, role, fn):
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    [("anonymous", (False, False)), ("volunteer", (True, False)), ("leader", (True, False)),
-     ("volunteer2", (False, True)), ("official", (False, False)), ("official2", (False, False)),
-     ("superuser", (True, True))],
+    [
+        ("anonymous", (False, False)),
+        ("volunteer", (True, False)),
+        ("leader", (True, False)),
+        ("volunteer2", (False, True)),
+        ("official", (False, False)),
+        ("official2", (False, False)),
+        ("superuser", (True, True)),
+    ],
 )
 def test_editable_households_never_for_officials(world, role, expected):
     rows = set(access.editable_households(user_for(world, role)))

@@ -9,14 +9,29 @@ pytestmark = pytest.mark.django_db
 # name -> (is a write, url builder taking the world and "own"/"other")
 ENDPOINTS = {
     "household": (False, lambda w, s: reverse("volunteers:household", args=[_hh(w, s).pk])),
-    "household_by_code": (False, lambda w, s: reverse("volunteers:household_by_code", args=[_hh(w, s).code])),
+    "household_by_code": (
+        False,
+        lambda w, s: reverse("volunteers:household_by_code", args=[_hh(w, s).code]),
+    ),
     "certificate": (False, lambda w, s: reverse("volunteers:certificate", args=[_cert(w, s).pk])),
     "visit_log": (True, lambda w, s: reverse("volunteers:visit_log", args=[_hh(w, s).pk])),
     "learner_add": (True, lambda w, s: reverse("volunteers:learner_add", args=[_hh(w, s).pk])),
-    "certify": (True, lambda w, s: reverse("volunteers:certify", args=[_hh(w, s).pk]) + f"?skill={w.skill.pk}"),
-    "household_export": (True, lambda w, s: reverse("volunteers:household_export", args=[_hh(w, s).pk])),
-    "certificate_revoke": (True, lambda w, s: reverse("volunteers:certificate_revoke", args=[_cert(w, s).pk])),
-    "household_cards": (True, lambda w, s: reverse("volunteers:household_cards", args=[_team(w, s).pk])),
+    "certify": (
+        True,
+        lambda w, s: reverse("volunteers:certify", args=[_hh(w, s).pk]) + f"?skill={w.skill.pk}",
+    ),
+    "household_export": (
+        True,
+        lambda w, s: reverse("volunteers:household_export", args=[_hh(w, s).pk]),
+    ),
+    "certificate_revoke": (
+        True,
+        lambda w, s: reverse("volunteers:certificate_revoke", args=[_cert(w, s).pk]),
+    ),
+    "household_cards": (
+        True,
+        lambda w, s: reverse("volunteers:household_cards", args=[_team(w, s).pk]),
+    ),
 }
 
 
@@ -76,18 +91,30 @@ def test_anonymous_goes_to_login(client, world, endpoint):
 
 
 def test_list_shows_only_scope(client, world):
-    for role, own, other in [("volunteer", True, False), ("volunteer2", False, True),
-                             ("official", True, False), ("official2", False, True),
-                             ("outsider", False, False), ("superuser", True, True)]:
+    for role, own, other in [
+        ("volunteer", True, False),
+        ("volunteer2", False, True),
+        ("official", True, False),
+        ("official2", False, True),
+        ("outsider", False, False),
+        ("superuser", True, True),
+    ]:
         client.force_login(world.users[role])
         body = client.get(reverse("volunteers:home")).content.decode()
-        assert (world.household.code in body, world.other_household.code in body) == (own, other), role
+        assert (world.household.code in body, world.other_household.code in body) == (own, other), (
+            role
+        )
 
 
 @pytest.mark.parametrize(
     ("role", "scope", "status"),
-    [("leader", "own", 302), ("volunteer", "own", 404), ("official", "own", 404),
-     ("leader", "other", 404), ("superuser", "other", 302)],
+    [
+        ("leader", "own", 302),
+        ("volunteer", "own", 404),
+        ("official", "own", 404),
+        ("leader", "other", 404),
+        ("superuser", "other", 302),
+    ],
 )
 def test_erase_only_by_a_leader_of_the_team(client, world, role, scope, status):
     client.force_login(world.users[role])
@@ -96,10 +123,13 @@ def test_erase_only_by_a_leader_of_the_team(client, world, role, scope, status):
 
 
 @pytest.mark.parametrize(
-    ("role", "status"), [("volunteer", 302), ("official", 404), ("volunteer2", 404), ("outsider", 404)]
+    ("role", "status"),
+    [("volunteer", 302), ("official", 404), ("volunteer2", 404), ("outsider", 404)],
 )
 def test_write_posts_respect_scope(client, world, role, status):
     client.force_login(world.users[role])
-    response = client.post(reverse("volunteers:learner_add", args=[world.household.pk]), {"name": "Mới"})
+    response = client.post(
+        reverse("volunteers:learner_add", args=[world.household.pk]), {"name": "Mới"}
+    )
     assert response.status_code == status
     assert world.household.learners.filter(name="Mới").exists() is (status == 302)

@@ -7,10 +7,19 @@ from . import factories
 pytestmark = pytest.mark.django_db
 
 ALL = [
-    factories.UserFactory, factories.AreaFactory, factories.TargetFactory, factories.OfficialFactory,
-    factories.VolunteerFactory, factories.TeamFactory, factories.MembershipFactory,
-    factories.HouseholdFactory, factories.LearnerFactory, factories.ServiceFactory,
-    factories.SkillFactory, factories.VisitFactory, factories.CertificationFactory,
+    factories.UserFactory,
+    factories.AreaFactory,
+    factories.TargetFactory,
+    factories.OfficialFactory,
+    factories.VolunteerFactory,
+    factories.TeamFactory,
+    factories.MembershipFactory,
+    factories.HouseholdFactory,
+    factories.LearnerFactory,
+    factories.ServiceFactory,
+    factories.SkillFactory,
+    factories.VisitFactory,
+    factories.CertificationFactory,
 ]
 
 

@@ -43,8 +43,14 @@ def visit_data(**overrides):
 
 def test_search_without_diacritics(volunteer_client, world):
     HouseholdFactory(team=world.team, area=world.team.area, head_name="Nguyễn Văn Khải")
-    for query, expected in [("bui thi lan", True), ("BÙI", True), ("dong bai", True),
-                            (world.household.code.lower(), True), ("khai", False), ("ha van tung", False)]:
+    for query, expected in [
+        ("bui thi lan", True),
+        ("BÙI", True),
+        ("dong bai", True),
+        (world.household.code.lower(), True),
+        ("khai", False),
+        ("ha van tung", False),
+    ]:
         body = volunteer_client.get(reverse("volunteers:home"), {"q": query}).content.decode()
         assert (world.household.code in body) is expected, query
     body = volunteer_client.get(reverse("volunteers:home"), {"q": "nguyen khai"}).content.decode()
@@ -55,21 +61,39 @@ def test_urgent_first_and_filters(volunteer_client, world):
     today = timezone.localdate()
     never = HouseholdFactory(team=world.team, area=world.team.area, code="HNEVER")
     overdue = HouseholdFactory(team=world.team, area=world.team.area, code="HOVERDUE")
-    VisitFactory(household=overdue, outcome=Visit.Outcome.FOLLOW_UP, follow_up_on=today - datetime.timedelta(days=2),
-                 visited_at=timezone.now() - datetime.timedelta(days=10))
+    VisitFactory(
+        household=overdue,
+        outcome=Visit.Outcome.FOLLOW_UP,
+        follow_up_on=today - datetime.timedelta(days=2),
+        visited_at=timezone.now() - datetime.timedelta(days=10),
+    )
     fine = HouseholdFactory(team=world.team, area=world.team.area, code="HFINE")
     VisitFactory(household=fine)
-    vulnerable = HouseholdFactory(team=world.team, area=world.team.area, code="HVULN", is_elderly=True)
+    vulnerable = HouseholdFactory(
+        team=world.team, area=world.team.area, code="HVULN", is_elderly=True
+    )
     VisitFactory(household=vulnerable)
     body = volunteer_client.get(reverse("volunteers:home")).content.decode()
-    order = [code for code in re.findall(r"H[A-Z0-9]+", body) if code in {"HNEVER", "HOVERDUE", "HFINE", "HVULN"}]
+    order = [
+        code
+        for code in re.findall(r"H[A-Z0-9]+", body)
+        if code in {"HNEVER", "HOVERDUE", "HFINE", "HVULN"}
+    ]
     assert order[:4] == ["HOVERDUE", "HNEVER", "HVULN", "HFINE"]
-    for filter_name, present, absent in [("never", never, fine), ("due", overdue, never), ("vulnerable", vulnerable, fine)]:
-        body = volunteer_client.get(reverse("volunteers:home"), {"filter": filter_name}).content.decode()
+    for filter_name, present, absent in [
+        ("never", never, fine),
+        ("due", overdue, never),
+        ("vulnerable", vulnerable, fine),
+    ]:
+        body = volunteer_client.get(
+            reverse("volunteers:home"), {"filter": filter_name}
+        ).content.decode()
         assert present.code in body and absent.code not in body, filter_name
 
 
-def test_household_list_query_count_is_constant(volunteer_client, world, django_assert_max_num_queries):
+def test_household_list_query_count_is_constant(
+    volunteer_client, world, django_assert_max_num_queries
+):
     def add_rows(count):
         for _ in range(count):
             household = HouseholdFactory(team=world.team, area=world.team.area)
@@ -85,15 +109,23 @@ def test_household_list_query_count_is_constant(volunteer_client, world, django_
     assert len(large.captured_queries) == len(small.captured_queries)
 
 
-def test_household_page_query_count_is_constant(volunteer_client, world, django_assert_max_num_queries):
+def test_household_page_query_count_is_constant(
+    volunteer_client, world, django_assert_max_num_queries
+):
     url = reverse("volunteers:household", args=[world.household.pk])
     with django_assert_max_num_queries(20) as small:
         volunteer_client.get(url)
     skill = SkillFactory()
     for _ in range(15):
         learner = LearnerFactory(household=world.household)
-        Certification.objects.create(learner=learner, skill=skill, team=world.team, code=uuid.uuid4().hex[:10],
-                                     certified_by=world.users["volunteer"], certified_on=timezone.localdate())
+        Certification.objects.create(
+            learner=learner,
+            skill=skill,
+            team=world.team,
+            code=uuid.uuid4().hex[:10],
+            certified_by=world.users["volunteer"],
+            certified_on=timezone.localdate(),
+        )
         visit = VisitFactory(household=world.household)
         visit.skills.add(skill)
     with django_assert_max_num_queries(20) as large:
@@ -106,13 +138,17 @@ def test_household_page_is_logged_and_names_masked_for_officials(client, world):
     body = client.get(reverse("volunteers:household", args=[world.household.pk])).content.decode()
     assert "Bùi Thị Lan" not in body and "B. T. L." in body
     assert "Log a visit" not in body and "Ghi lượt thăm" not in body
-    assert AccessLog.objects.filter(user=world.users["official"], household=world.household,
-                                    action=AccessLog.Action.VIEW).exists()
+    assert AccessLog.objects.filter(
+        user=world.users["official"], household=world.household, action=AccessLog.Action.VIEW
+    ).exists()
 
 
 def test_visit_form_defaults(volunteer_client, world):
-    last = VisitFactory(household=world.household, recorded_by=world.users["volunteer"],
-                        visited_at=timezone.now() - datetime.timedelta(minutes=5))
+    last = VisitFactory(
+        household=world.household,
+        recorded_by=world.users["volunteer"],
+        visited_at=timezone.now() - datetime.timedelta(minutes=5),
+    )
     last.skills.add(world.skill)
     response = volunteer_client.get(reverse("volunteers:visit_log", args=[world.household.pk]))
     form = response.context["form"]
@@ -124,7 +160,9 @@ def test_visit_form_defaults(volunteer_client, world):
 
 def test_log_visit_and_double_submit_counts_once(volunteer_client, world):
     url = reverse("volunteers:visit_log", args=[world.household.pk])
-    data = visit_data(team=world.team.pk, skills=[world.skill.pk], volunteers=[world.users["leader"].pk])
+    data = visit_data(
+        team=world.team.pk, skills=[world.skill.pk], volunteers=[world.users["leader"].pk]
+    )
     first = volunteer_client.post(url, data)
     second = volunteer_client.post(url, data)
     assert first.status_code == second.status_code == 302
@@ -139,8 +177,14 @@ def test_log_visit_and_double_submit_counts_once(volunteer_client, world):
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [
-        ({"visited_at": (timezone.localtime() + datetime.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")},
-         messages.VISIT_IN_FUTURE),
+        (
+            {
+                "visited_at": (timezone.localtime() + datetime.timedelta(days=1)).strftime(
+                    "%Y-%m-%dT%H:%M"
+                )
+            },
+            messages.VISIT_IN_FUTURE,
+        ),
         ({"duration_minutes": "600"}, messages.DURATION_OUT_OF_RANGE),
         ({"duration_minutes": ""}, messages.DURATION_OUT_OF_RANGE),
         ({"outcome": Visit.Outcome.FOLLOW_UP}, messages.FOLLOW_UP_REQUIRED),
@@ -161,7 +205,9 @@ def test_visit_errors_keep_what_was_typed(volunteer_client, world, overrides, me
 def test_visit_error_messages_are_translated(client, world):
     client.force_login(world.users["volunteer"])
     url = reverse("volunteers:visit_log", args=[world.household.pk])
-    response = client.post(url, visit_data(team=world.team.pk, duration_minutes="0"), HTTP_ACCEPT_LANGUAGE="vi")
+    response = client.post(
+        url, visit_data(team=world.team.pk, duration_minutes="0"), HTTP_ACCEPT_LANGUAGE="vi"
+    )
     from django.utils import translation
 
     with translation.override("vi"):
@@ -170,24 +216,44 @@ def test_visit_error_messages_are_translated(client, world):
 
 def test_register_household_consent_first(volunteer_client, world):
     url = reverse("volunteers:household_register")
-    data = {"team": world.team.pk, "area": world.household.area.pk, "head_name": "Lò Văn Sơn",
-            "size": "4", "consent_given_by": "Lò Văn Sơn", "consent_scope": "Đồng ý"}
+    data = {
+        "team": world.team.pk,
+        "area": world.household.area.pk,
+        "head_name": "Lò Văn Sơn",
+        "size": "4",
+        "consent_given_by": "Lò Văn Sơn",
+        "consent_scope": "Đồng ý",
+    }
     response = volunteer_client.post(url, data)
-    assert response.status_code == 200 and escape(messages.CONSENT_REQUIRED) in response.content.decode()
+    assert (
+        response.status_code == 200
+        and escape(messages.CONSENT_REQUIRED) in response.content.decode()
+    )
     assert "Lò Văn Sơn" in response.content.decode()
     assert not Household.objects.filter(head_name="Lò Văn Sơn").exists()
     response = volunteer_client.post(url, {**data, "consent_confirmed": "on"})
     household = Household.objects.get(head_name="Lò Văn Sơn")
     assert response["Location"] == reverse("volunteers:household", args=[household.pk])
-    response = volunteer_client.post(reverse("volunteers:learner_add", args=[household.pk]),
-                                      {"name": "Lò Thị Hoa", "birth_year": "1958"})
+    response = volunteer_client.post(
+        reverse("volunteers:learner_add", args=[household.pk]),
+        {"name": "Lò Thị Hoa", "birth_year": "1958"},
+    )
     assert household.learners.get().name == "Lò Thị Hoa"
 
 
 def test_register_in_another_teams_area_is_refused(volunteer_client, world):
-    response = volunteer_client.post(reverse("volunteers:household_register"), {
-        "team": world.other_team.pk, "area": world.other_household.area.pk, "head_name": "X", "size": "1",
-        "consent_given_by": "X", "consent_scope": "Y", "consent_confirmed": "on"})
+    response = volunteer_client.post(
+        reverse("volunteers:household_register"),
+        {
+            "team": world.other_team.pk,
+            "area": world.other_household.area.pk,
+            "head_name": "X",
+            "size": "1",
+            "consent_given_by": "X",
+            "consent_scope": "Y",
+            "consent_confirmed": "on",
+        },
+    )
     assert response.status_code == 200 and not Household.objects.filter(head_name="X").exists()
 
 
@@ -196,9 +262,16 @@ def test_certify_print_and_revoke(volunteer_client, world):
     url = reverse("volunteers:certify", args=[world.household.pk])
     assert skill.name in volunteer_client.get(url).content.decode()
     form_url = f"{url}?skill={skill.pk}"
-    response = volunteer_client.post(form_url, {"learner": world.learner.pk, "ticked": ["Opens the app"]})
-    assert response.status_code == 200 and escape(messages.CHECKLIST_INCOMPLETE) in response.content.decode()
-    response = volunteer_client.post(form_url, {"learner": world.learner.pk, "ticked": skill.checklist_items})
+    response = volunteer_client.post(
+        form_url, {"learner": world.learner.pk, "ticked": ["Opens the app"]}
+    )
+    assert (
+        response.status_code == 200
+        and escape(messages.CHECKLIST_INCOMPLETE) in response.content.decode()
+    )
+    response = volunteer_client.post(
+        form_url, {"learner": world.learner.pk, "ticked": skill.checklist_items}
+    )
     cert = Certification.objects.get(skill=skill)
     assert response["Location"] == reverse("volunteers:certificate", args=[cert.pk])
     body = volunteer_client.get(response["Location"]).content.decode()
@@ -212,7 +285,9 @@ def test_certify_print_and_revoke(volunteer_client, world):
 
 
 def test_household_by_code_opens_the_household(volunteer_client, world):
-    response = volunteer_client.get(reverse("volunteers:household_by_code", args=[world.household.code]))
+    response = volunteer_client.get(
+        reverse("volunteers:household_by_code", args=[world.household.code])
+    )
     assert response["Location"] == reverse("volunteers:household", args=[world.household.pk])
 
 
@@ -220,20 +295,29 @@ def test_cards_query_count_and_content(volunteer_client, world, django_assert_ma
     for _ in range(10):
         HouseholdFactory(team=world.team, area=world.team.area)
     with django_assert_max_num_queries(12):
-        body = volunteer_client.get(reverse("volunteers:household_cards", args=[world.team.pk])).content.decode()
+        body = volunteer_client.get(
+            reverse("volunteers:household_cards", args=[world.team.pk])
+        ).content.decode()
     assert body.count("<svg") == 11 and world.household.code in body
 
 
 def test_my_week(volunteer_client, world):
-    VisitFactory(household=world.household, recorded_by=world.users["volunteer"], duration_minutes=90,
-                 visited_at=timezone.now() - datetime.timedelta(minutes=10),
-                 outcome=Visit.Outcome.FOLLOW_UP, follow_up_on=timezone.localdate())
+    VisitFactory(
+        household=world.household,
+        recorded_by=world.users["volunteer"],
+        duration_minutes=90,
+        visited_at=timezone.now() - datetime.timedelta(minutes=10),
+        outcome=Visit.Outcome.FOLLOW_UP,
+        follow_up_on=timezone.localdate(),
+    )
     week = volunteer_client.get(reverse("volunteers:my_week")).context["week"]
     assert week["visits"] >= 1 and week["hours"] >= 1.5 and week["households"] == 1
     assert week["follow_ups_due"] == 1
 
 
 def test_export_download(volunteer_client, world):
-    response = volunteer_client.get(reverse("volunteers:household_export", args=[world.household.pk]))
+    response = volunteer_client.get(
+        reverse("volunteers:household_export", args=[world.household.pk])
+    )
     assert response["Content-Type"].startswith("application/json")
     assert response.json()["head_name"] == "Bùi Thị Lan"

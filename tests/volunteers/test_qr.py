@@ -35,11 +35,15 @@ def test_household_card_qr_opens_the_household_after_login(client, world):
     client.force_login(world.users["volunteer"])
     body = client.get(reverse("volunteers:household_cards", args=[world.team.pk])).content.decode()
     assert body.count("<svg") == 1
-    payload = f"http://testserver{reverse('volunteers:household_by_code', args=[world.household.code])}"
+    payload = (
+        f"http://testserver{reverse('volunteers:household_by_code', args=[world.household.code])}"
+    )
     [decoded] = decode_png(qr_png(payload))
     path = decoded.removeprefix("http://testserver")
     assert path == f"/field/h/{world.household.code}/"
-    assert client.get(path)["Location"] == reverse("volunteers:household", args=[world.household.pk])
+    assert client.get(path)["Location"] == reverse(
+        "volunteers:household", args=[world.household.pk]
+    )
     client.force_login(world.users["volunteer2"])
     assert client.get(path).status_code == 404  # another district's card
     client.logout()
@@ -49,7 +53,9 @@ def test_household_card_qr_opens_the_household_after_login(client, world):
 def test_svg_on_the_card_is_the_same_code(client, world):
     """Rasterise the card's inline SVG path and decode it."""
     client.force_login(world.users["volunteer"])
-    body = client.get(reverse("volunteers:certificate", args=[world.certification.pk])).content.decode()
+    body = client.get(
+        reverse("volunteers:certificate", args=[world.certification.pk])
+    ).content.decode()
     svg = re.search(r"<svg.*?</svg>", body, re.S).group(0)
     image = rasterise_svg_path(svg)
     [decoded] = [r.text for r in zxingcpp.read_barcodes(image)]
@@ -66,5 +72,8 @@ def rasterise_svg_path(svg: str, scale: int = 10) -> Image.Image:
     squares = re.findall(r"M([\d.]+),([\d.]+)H([\d.]+)V([\d.]+)H[\d.]+z", svg)
     assert squares, "unexpected SVG path format"
     for x0, y0, x1, y1 in squares:
-        draw.rectangle([float(x0) * scale, float(y0) * scale, float(x1) * scale - 1, float(y1) * scale - 1], fill=0)
+        draw.rectangle(
+            [float(x0) * scale, float(y0) * scale, float(x1) * scale - 1, float(y1) * scale - 1],
+            fill=0,
+        )
     return image

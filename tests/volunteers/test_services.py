@@ -19,8 +19,11 @@ pytestmark = pytest.mark.django_db
 
 def record(world, **overrides):
     kwargs = {
-        "user": world.users["volunteer"], "household": world.household, "uuid": uuid.uuid4(),
-        "visited_at": timezone.now() - datetime.timedelta(hours=1), "duration_minutes": 30,
+        "user": world.users["volunteer"],
+        "household": world.household,
+        "uuid": uuid.uuid4(),
+        "visited_at": timezone.now() - datetime.timedelta(hours=1),
+        "duration_minutes": 30,
     }
     kwargs.update(overrides)
     return services.visit_record(**kwargs)
@@ -31,6 +34,7 @@ def error_texts(excinfo) -> list[str]:
 
 
 # --- visits -----------------------------------------------------------------
+
 
 def test_visit_record_saves_with_defaults(world):
     service = ServiceFactory(code="vneid-installed")
@@ -69,11 +73,19 @@ def test_visit_uuid_of_another_household_is_refused(world):
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"visited_at": timezone.now() + datetime.timedelta(hours=2)}, "visited_at", messages.VISIT_IN_FUTURE),
+        (
+            {"visited_at": timezone.now() + datetime.timedelta(hours=2)},
+            "visited_at",
+            messages.VISIT_IN_FUTURE,
+        ),
         ({"duration_minutes": 0}, "duration_minutes", messages.DURATION_OUT_OF_RANGE),
         ({"duration_minutes": 481}, "duration_minutes", messages.DURATION_OUT_OF_RANGE),
         ({"outcome": Visit.Outcome.FOLLOW_UP}, "follow_up_on", messages.FOLLOW_UP_REQUIRED),
-        ({"follow_up_on": datetime.date(2000, 1, 1)}, "follow_up_on", messages.FOLLOW_UP_BEFORE_VISIT),
+        (
+            {"follow_up_on": datetime.date(2000, 1, 1)},
+            "follow_up_on",
+            messages.FOLLOW_UP_BEFORE_VISIT,
+        ),
         ({"satisfaction": 6}, "satisfaction", messages.SATISFACTION_OUT_OF_RANGE),
     ],
 )
@@ -93,11 +105,16 @@ def test_visit_outside_scope_is_404(world):
 
 # --- households ---------------------------------------------------------------
 
+
 def register(world, **overrides):
     kwargs = {
-        "user": world.users["volunteer"], "team": world.team, "area": world.household.area,
-        "head_name": "Đinh Văn Tâm", "consent_given_by": "Đinh Văn Tâm",
-        "consent_scope": "Lưu tên và địa chỉ", "consent_confirmed": True,
+        "user": world.users["volunteer"],
+        "team": world.team,
+        "area": world.household.area,
+        "head_name": "Đinh Văn Tâm",
+        "consent_given_by": "Đinh Văn Tâm",
+        "consent_scope": "Lưu tên và địa chỉ",
+        "consent_confirmed": True,
     }
     kwargs.update(overrides)
     return services.household_register(**kwargs)
@@ -131,8 +148,12 @@ def test_household_register_refuses_other_team_and_area(world):
 
 
 def test_learner_add(world):
-    learner = services.learner_add(user=world.users["volunteer"], household=world.household,
-                                   name=" Bùi Văn Nam ", birth_year=1960)
+    learner = services.learner_add(
+        user=world.users["volunteer"],
+        household=world.household,
+        name=" Bùi Văn Nam ",
+        birth_year=1960,
+    )
     assert learner.name == "Bùi Văn Nam"
     with pytest.raises(Http404):
         services.learner_add(user=world.users["official"], household=world.household, name="X")
@@ -154,15 +175,25 @@ def test_household_export_lists_what_is_stored_and_is_logged(world):
     assert data["head_name"] == "Bùi Thị Lan"
     assert data["learners"][0]["certifications"][0]["code"] == world.certification.code
     assert len(data["visits"]) == 1
-    assert AccessLog.objects.filter(action=AccessLog.Action.EXPORT, user=world.users["volunteer"]).count() == 1
+    assert (
+        AccessLog.objects.filter(
+            action=AccessLog.Action.EXPORT, user=world.users["volunteer"]
+        ).count()
+        == 1
+    )
 
 
 # --- certifications -----------------------------------------------------------
 
+
 def issue(world, **overrides):
     skill = overrides.pop("skill", None) or SkillFactory()
-    kwargs = {"user": world.users["volunteer"], "learner": world.learner, "skill": skill,
-              "ticked": list(skill.checklist_items)}
+    kwargs = {
+        "user": world.users["volunteer"],
+        "learner": world.learner,
+        "skill": skill,
+        "ticked": list(skill.checklist_items),
+    }
     kwargs.update(overrides)
     return services.certification_issue(**kwargs)
 
@@ -184,7 +215,9 @@ def test_certification_needs_the_whole_checklist(world):
     skill = SkillFactory()
     with pytest.raises(ValidationError) as excinfo:
         issue(world, skill=skill, ticked=skill.checklist_items[:1])
-    assert [str(m) for m in excinfo.value.message_dict["ticked"]] == [str(messages.CHECKLIST_INCOMPLETE)]
+    assert [str(m) for m in excinfo.value.message_dict["ticked"]] == [
+        str(messages.CHECKLIST_INCOMPLETE)
+    ]
     with pytest.raises(ValidationError) as excinfo:
         issue(world, skill=SkillFactory(checklist=[]), ticked=[])
     assert error_texts(excinfo) == [str(messages.SKILL_WITHOUT_CHECKLIST)]
@@ -211,14 +244,24 @@ def test_revoke_needs_reason_and_rights(world):
     cert = world.certification
     with pytest.raises(ValidationError) as excinfo:
         services.certification_revoke(user=world.users["leader"], certification=cert, reason="  ")
-    assert [str(m) for m in excinfo.value.message_dict["reason"]] == [str(messages.REVOKE_REASON_REQUIRED)]
+    assert [str(m) for m in excinfo.value.message_dict["reason"]] == [
+        str(messages.REVOKE_REASON_REQUIRED)
+    ]
     with pytest.raises(Http404):
         services.certification_revoke(user=world.users["official"], certification=cert, reason="x")
-    services.certification_revoke(user=world.users["leader"], certification=cert, reason="Sai người")
+    services.certification_revoke(
+        user=world.users["leader"], certification=cert, reason="Sai người"
+    )
     cert = Certification.objects.get(pk=cert.pk)
-    assert not cert.is_valid and cert.revoked_reason == "Sai người" and cert.revoked_by == world.users["leader"]
+    assert (
+        not cert.is_valid
+        and cert.revoked_reason == "Sai người"
+        and cert.revoked_by == world.users["leader"]
+    )
     with pytest.raises(ValidationError) as excinfo:
-        services.certification_revoke(user=world.users["leader"], certification=cert, reason="again")
+        services.certification_revoke(
+            user=world.users["leader"], certification=cert, reason="again"
+        )
     assert error_texts(excinfo) == [str(messages.ALREADY_REVOKED)]
 
 

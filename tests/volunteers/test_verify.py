@@ -57,7 +57,9 @@ def test_revoked_and_unknown_look_the_same(client, world):
 
 def test_verify_form_redirects_to_the_code(client, world):
     response = client.get(reverse("volunteers:verify_form"), {"code": " ab cd "})
-    assert response.status_code == 302 and response["Location"] == reverse("volunteers:verify", args=["ABCD"])
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "volunteers:verify", args=["ABCD"]
+    )
     assert client.get(reverse("volunteers:verify_form")).status_code == 200
 
 

@@ -18,9 +18,14 @@ class Household(TimeStampedModel):
     certifications stay so aggregate counts do not change.
     """
 
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="households", verbose_name=_("area"))
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, related_name="households", verbose_name=_("area")
+    )
     team = models.ForeignKey(
-        Team, on_delete=models.PROTECT, related_name="households", verbose_name=_("responsible team")
+        Team,
+        on_delete=models.PROTECT,
+        related_name="households",
+        verbose_name=_("responsible team"),
     )
     code = models.CharField(_("card code"), max_length=16, unique=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
@@ -35,8 +40,12 @@ class Household(TimeStampedModel):
     consent_at = models.DateTimeField(_("consent recorded at"), null=True, blank=True)
     consent_scope = models.TextField(_("what was agreed"), blank=True)
     consent_recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("consent recorded by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("consent recorded by"),
     )
     erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
     search_text = models.CharField(max_length=600, blank=True, editable=False, db_index=True)

@@ -13,10 +13,18 @@ class AccessLog(models.Model):
         PRINT = "print", _("Printed cards")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("user")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("user"),
     )
     household = models.ForeignKey(
-        "volunteers.Household", on_delete=models.CASCADE, null=True, blank=True, related_name="access_logs",
+        "volunteers.Household",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="access_logs",
         verbose_name=_("household"),
     )
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)

@@ -54,8 +54,12 @@ def certification_issue(
     if Certification.objects.filter(learner=learner, skill=skill, revoked_at__isnull=True).exists():
         raise ValidationError(messages.ALREADY_CERTIFIED, code="duplicate")
     certification = Certification(
-        learner=learner, skill=skill, team=team, certified_by=user,
-        certified_on=certified_on or timezone.localdate(), checklist=list(items),
+        learner=learner,
+        skill=skill,
+        team=team,
+        certified_by=user,
+        certified_on=certified_on or timezone.localdate(),
+        checklist=list(items),
     )
     for _attempt in range(5):
         certification.code = new_certification_code()

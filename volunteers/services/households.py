@@ -130,8 +130,16 @@ def household_erase(*, user, household: Household) -> Household:
 def household_export(*, user, household: Household) -> dict[str, Any]:
     """Everything stored about a household (for the household's own request); logged."""
     household = access.household_for_user_or_404(user, pk=household.pk)
-    personal = ("code", "address", "head_name", "phone", "size", *Household.VULNERABILITY_FIELDS,
-                "consent_given_by", "consent_scope")
+    personal = (
+        "code",
+        "address",
+        "head_name",
+        "phone",
+        "size",
+        *Household.VULNERABILITY_FIELDS,
+        "consent_given_by",
+        "consent_scope",
+    )
     data: dict[str, Any] = {field: getattr(household, field) for field in personal}
     data.update(
         area=household.area.name,
@@ -139,19 +147,32 @@ def household_export(*, user, household: Household) -> dict[str, Any]:
         consent_at=household.consent_at.isoformat() if household.consent_at else None,
         erased_at=household.erased_at.isoformat() if household.erased_at else None,
         learners=[
-            {"name": learner.name, "birth_year": learner.birth_year, "is_elderly": learner.is_elderly,
-             "has_disability": learner.has_disability,
-             "certifications": [
-                 {"skill": cert.skill.name, "date": cert.certified_on.isoformat(), "code": cert.code,
-                  "revoked": cert.revoked_at is not None}
-                 for cert in learner.certifications.all()
-             ]}
+            {
+                "name": learner.name,
+                "birth_year": learner.birth_year,
+                "is_elderly": learner.is_elderly,
+                "has_disability": learner.has_disability,
+                "certifications": [
+                    {
+                        "skill": cert.skill.name,
+                        "date": cert.certified_on.isoformat(),
+                        "code": cert.code,
+                        "revoked": cert.revoked_at is not None,
+                    }
+                    for cert in learner.certifications.all()
+                ],
+            }
             for learner in household.learners.prefetch_related("certifications__skill")
         ],
         visits=[
-            {"at": visit.visited_at.isoformat(), "minutes": visit.duration_minutes,
-             "outcome": visit.outcome, "follow_up_on": visit.follow_up_on.isoformat() if visit.follow_up_on else None,
-             "satisfaction": visit.satisfaction, "notes": visit.notes}
+            {
+                "at": visit.visited_at.isoformat(),
+                "minutes": visit.duration_minutes,
+                "outcome": visit.outcome,
+                "follow_up_on": visit.follow_up_on.isoformat() if visit.follow_up_on else None,
+                "satisfaction": visit.satisfaction,
+                "notes": visit.notes,
+            }
             for visit in household.visits.all()
         ],
     )

@@ -77,15 +77,26 @@ def visit_record(
         team = teams.filter(pk=household.team_id).first() or teams.first()
     if team is None or not teams.filter(pk=team.pk).exists():
         raise ValidationError(messages.TEAM_NOT_YOURS, code="team")
-    errors = visit_errors(visited_at=visited_at, duration_minutes=duration_minutes, outcome=outcome,
-                          follow_up_on=follow_up_on, satisfaction=satisfaction)
+    errors = visit_errors(
+        visited_at=visited_at,
+        duration_minutes=duration_minutes,
+        outcome=outcome,
+        follow_up_on=follow_up_on,
+        satisfaction=satisfaction,
+    )
     if errors:
         raise ValidationError(errors)
     visit = Visit(
-        uuid=uuid, household=household, team=team, recorded_by=user, visited_at=visited_at,
-        duration_minutes=duration_minutes, outcome=outcome,
+        uuid=uuid,
+        household=household,
+        team=team,
+        recorded_by=user,
+        visited_at=visited_at,
+        duration_minutes=duration_minutes,
+        outcome=outcome,
         follow_up_on=follow_up_on,
-        satisfaction=satisfaction, notes=notes.strip(),
+        satisfaction=satisfaction,
+        notes=notes.strip(),
     )
     visit.full_clean(validate_unique=False)
     try:
@@ -95,7 +106,9 @@ def visit_record(
         # Another request with the same uuid won the race: answer with its visit.
         return _existing(Visit.objects.get(uuid=uuid), household), False
     # Only members of the visit's team can have been present (plus the recorder).
-    present = Membership.objects.filter(team=team, user__in=[getattr(v, "pk", v) for v in volunteers])
+    present = Membership.objects.filter(
+        team=team, user__in=[getattr(v, "pk", v) for v in volunteers]
+    )
     visit.volunteers.set({user.pk, *present.values_list("user_id", flat=True)})
     visit.skills.set(list(skills))
     visit.services.set(list(services))

@@ -34,13 +34,21 @@ def certify(request, pk: int):
     skill_id = request.POST.get("skill") or request.GET.get("skill")
     skill = get_object_or_404(skills, pk=skill_id) if skill_id and skill_id.isdigit() else None
     if skill is None:
-        return render(request, "volunteers/certify_pick_skill.html", {"household": household, "skills": skills})
-    learners = access.editable_learners(request.user).filter(household=household, erased_at__isnull=True)
+        return render(
+            request,
+            "volunteers/certify_pick_skill.html",
+            {"household": household, "skills": skills},
+        )
+    learners = access.editable_learners(request.user).filter(
+        household=household, erased_at__isnull=True
+    )
     form = CertifyForm(request.POST or None, learners=learners, skill=skill)
     if request.method == "POST" and form.is_valid():
         try:
             certification = services.certification_issue(
-                user=request.user, learner=form.cleaned_data["learner"], skill=skill,
+                user=request.user,
+                learner=form.cleaned_data["learner"],
+                skill=skill,
                 ticked=form.cleaned_data["ticked"],
             )
         except ValidationError as error:
@@ -48,7 +56,11 @@ def certify(request, pk: int):
         else:
             flash.success(request, messages.CERTIFICATE_ISSUED)
             return redirect("volunteers:certificate", pk=certification.pk)
-    return render(request, "volunteers/certify_form.html", {"household": household, "skill": skill, "form": form})
+    return render(
+        request,
+        "volunteers/certify_form.html",
+        {"household": household, "skill": skill, "form": form},
+    )
 
 
 @login_required
@@ -66,13 +78,17 @@ def certificate(request, pk: int):
     if not access.can_see_names(request.user, household.area):
         learner_name = initials(learner_name)
     url = verify_url(certification.code)
-    return render(request, "volunteers/certificate.html", {
-        "certification": certification,
-        "learner_name": learner_name,
-        "verify_url": url,
-        "qr": qr_svg(url),
-        "can_revoke": access.revocable_certifications(request.user).filter(pk=pk).exists(),
-    })
+    return render(
+        request,
+        "volunteers/certificate.html",
+        {
+            "certification": certification,
+            "learner_name": learner_name,
+            "verify_url": url,
+            "qr": qr_svg(url),
+            "can_revoke": access.revocable_certifications(request.user).filter(pk=pk).exists(),
+        },
+    )
 
 
 @login_required
@@ -81,18 +97,25 @@ def certificate_revoke(request, pk: int):
     form = RevokeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.certification_revoke(user=request.user, certification=certification,
-                                          reason=form.cleaned_data["reason"])
+            services.certification_revoke(
+                user=request.user, certification=certification, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             _add_errors(form, error)
         else:
             flash.success(request, messages.CERTIFICATE_REVOKED)
             return redirect("volunteers:certificate", pk=certification.pk)
-    return render(request, "volunteers/certificate_revoke.html", {"certification": certification, "form": form})
+    return render(
+        request,
+        "volunteers/certificate_revoke.html",
+        {"certification": certification, "form": form},
+    )
 
 
 def _limited(request):
-    return render(request, "volunteers/verify_limited.html", {"message": messages.RATE_LIMITED}, status=429)
+    return render(
+        request, "volunteers/verify_limited.html", {"message": messages.RATE_LIMITED}, status=429
+    )
 
 
 @never_cache

@@ -41,22 +41,27 @@ def household_list(request):
     page = Paginator(households, PAGE_SIZE).get_page(request.GET.get("page"))
     for household in page:
         household.display_name = (
-            household.head_name if access.can_see_names(request.user, household.area)
+            household.head_name
+            if access.can_see_names(request.user, household.area)
             else initials(household.head_name)
         )
-    return render(request, "volunteers/household_list.html", {
-        "page": page,
-        "search": search,
-        "current_filter": current,
-        "filters": [
-            ("", messages.FILTER_ALL),
-            (selectors.FILTER_FOLLOW_UP_DUE, messages.FILTER_FOLLOW_UP_DUE),
-            (selectors.FILTER_NEVER_VISITED, messages.FILTER_NEVER_VISITED),
-            (selectors.FILTER_VULNERABLE, messages.FILTER_VULNERABLE),
-        ],
-        "teams": access.recordable_teams(request.user),
-        "can_register": access.is_volunteer(request.user) or request.user.is_superuser,
-    })
+    return render(
+        request,
+        "volunteers/household_list.html",
+        {
+            "page": page,
+            "search": search,
+            "current_filter": current,
+            "filters": [
+                ("", messages.FILTER_ALL),
+                (selectors.FILTER_FOLLOW_UP_DUE, messages.FILTER_FOLLOW_UP_DUE),
+                (selectors.FILTER_NEVER_VISITED, messages.FILTER_NEVER_VISITED),
+                (selectors.FILTER_VULNERABLE, messages.FILTER_VULNERABLE),
+            ],
+            "teams": access.recordable_teams(request.user),
+            "can_register": access.is_volunteer(request.user) or request.user.is_superuser,
+        },
+    )
 
 
 @login_required
@@ -84,8 +89,9 @@ def household_register(request):
     if not teams.exists():
         raise Http404
     areas = access.recordable_areas(request.user).order_by("path")
-    form = HouseholdRegisterForm(request.POST or None, teams=teams, areas=areas,
-                                 initial={"team": teams.first()})
+    form = HouseholdRegisterForm(
+        request.POST or None, teams=teams, areas=areas, initial={"team": teams.first()}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             household = services.household_register(user=request.user, **form.cleaned_data)
@@ -119,8 +125,10 @@ def household_export(request, pk: int):
     """What is stored about a household, as JSON (team members only); logged."""
     household = access.household_for_user_or_404(request.user, pk=pk, write=True)
     data = services.household_export(user=request.user, household=household)
-    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=2),
-                            content_type="application/json; charset=utf-8")
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
     response["Content-Disposition"] = f'attachment; filename="household-{household.code}.json"'
     return response
 
@@ -146,10 +154,19 @@ def household_cards(request, team_pk: int):
         request.GET.get("page")
     )
     cards = [
-        {"household": household,
-         "qr": qr_svg(absolute_url(reverse("volunteers:household_by_code", args=[household.code])))}
+        {
+            "household": household,
+            "qr": qr_svg(
+                absolute_url(reverse("volunteers:household_by_code", args=[household.code]))
+            ),
+        }
         for household in page
     ]
-    AccessLog.objects.create(user=request.user, action=AccessLog.Action.PRINT,
-                             detail=f"team {team.pk} page {page.number}")
-    return render(request, "volunteers/household_cards.html", {"team": team, "page": page, "cards": cards})
+    AccessLog.objects.create(
+        user=request.user,
+        action=AccessLog.Action.PRINT,
+        detail=f"team {team.pk} page {page.number}",
+    )
+    return render(
+        request, "volunteers/household_cards.html", {"team": team, "page": page, "cards": cards}
+    )

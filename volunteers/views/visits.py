@@ -20,8 +20,12 @@ def visit_log(request, pk: int):
     teams = access.recordable_teams(request.user)
     default_team = teams.filter(pk=household.team_id).first() or teams.first()
     teammates = (
-        get_user_model().objects.filter(memberships__team__in=teams).exclude(pk=request.user.pk)
-        .select_related("volunteer").distinct().order_by("first_name", "username")
+        get_user_model()
+        .objects.filter(memberships__team__in=teams)
+        .exclude(pk=request.user.pk)
+        .select_related("volunteer")
+        .distinct()
+        .order_by("first_name", "username")
     )
     form = VisitForm(
         request.POST or None,
@@ -34,19 +38,32 @@ def visit_log(request, pk: int):
         data = form.cleaned_data
         try:
             _visit, created = services.visit_record(
-                user=request.user, household=household, uuid=data["uuid"], visited_at=data["visited_at"],
-                duration_minutes=data["duration_minutes"], outcome=data["outcome"], team=data["team"],
-                skills=data["skills"], services=data["services"], follow_up_on=data["follow_up_on"],
-                satisfaction=data["satisfaction"], notes=data["notes"], volunteers=data["volunteers"],
+                user=request.user,
+                household=household,
+                uuid=data["uuid"],
+                visited_at=data["visited_at"],
+                duration_minutes=data["duration_minutes"],
+                outcome=data["outcome"],
+                team=data["team"],
+                skills=data["skills"],
+                services=data["services"],
+                follow_up_on=data["follow_up_on"],
+                satisfaction=data["satisfaction"],
+                notes=data["notes"],
+                volunteers=data["volunteers"],
             )
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            flash.success(request, messages.VISIT_SAVED if created else messages.VISIT_ALREADY_SAVED)
+            flash.success(
+                request, messages.VISIT_SAVED if created else messages.VISIT_ALREADY_SAVED
+            )
             return redirect("volunteers:household", pk=household.pk)
     return render(request, "volunteers/visit_form.html", {"form": form, "household": household})
 
 
 @login_required
 def my_week(request):
-    return render(request, "volunteers/my_week.html", {"week": selectors.my_week(user=request.user)})
+    return render(
+        request, "volunteers/my_week.html", {"week": selectors.my_week(user=request.user)}
+    )
