@@ -133,3 +133,33 @@ def test_write_posts_respect_scope(client, world, role, status):
     )
     assert response.status_code == status
     assert world.household.learners.filter(name="Mới").exists() is (status == 302)
+
+
+def _post_data(world, endpoint):
+    return {
+        "visit_log": {
+            "uuid": "0b7f7c1e-2f7e-4a4e-9a55-7d7f0f3f0c11",
+            "visited_at": "2026-01-01T10:00",
+            "duration_minutes": "30",
+            "outcome": "done",
+            "team": world.team.pk,
+        },
+        "certify": {"learner": world.learner.pk, "ticked": world.skill.checklist_items},
+        "certificate_revoke": {"reason": "probe"},
+        "learner_add": {"name": "Probe"},
+    }[endpoint]
+
+
+@pytest.mark.parametrize("endpoint", ["visit_log", "certify", "certificate_revoke", "learner_add"])
+@pytest.mark.parametrize("role", ["official", "volunteer2", "official2", "outsider"])
+def test_out_of_scope_writes_are_404_and_change_nothing(client, world, role, endpoint):
+    from volunteers.models import Certification, Learner, Visit
+
+    before = (Visit.objects.count(), Certification.objects.count(), Learner.objects.count())
+    client.force_login(world.users[role])
+    url = ENDPOINTS[endpoint][1](world, "own")
+    response = client.post(url, _post_data(world, endpoint))
+    assert response.status_code == 404
+    assert (Visit.objects.count(), Certification.objects.count(), Learner.objects.count()) == before
+    world.certification.refresh_from_db()
+    assert world.certification.revoked_at is None

@@ -12,7 +12,7 @@ from literacy.qr import qr_svg
 from volunteers import access, messages, services
 from volunteers.forms import CertifyForm, RevokeForm, VerifyForm
 from volunteers.masking import initials
-from volunteers.models import Certification
+from volunteers.models import AccessLog, Certification
 from volunteers.services.codes import normalise
 
 from .common import absolute_url, default_locale_skills
@@ -78,6 +78,12 @@ def certificate(request, pk: int):
     if not access.can_see_names(request.user, household.area):
         learner_name = initials(learner_name)
     url = verify_url(certification.code)
+    AccessLog.objects.create(
+        user=request.user,
+        household=household,
+        action=AccessLog.Action.VIEW,
+        detail=f"certificate {certification.pk}",
+    )
     return render(
         request,
         "volunteers/certificate.html",
