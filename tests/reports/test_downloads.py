@@ -142,3 +142,8 @@ def test_list_page_queries_stay_constant(client, world, django_assert_max_num_qu
     client.force_login(world.users["official"])
     with django_assert_max_num_queries(15):
         assert client.get(reverse("reports:list")).status_code == 200
+
+
+def test_vietnamese_file_name(world):
+    report = ReportRequest(area=world.district, period_start=START, period_end=END, language="vi")
+    assert services.report_download_name(report).startswith("bao-cao-")

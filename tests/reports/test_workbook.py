@@ -237,3 +237,21 @@ def test_query_count_does_not_grow_with_rows(world, tmp_path):
             == len(world.visits_in_period()) + 30
         )
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+@pytest.mark.parametrize(
+    ("language", "sheet", "first_header", "date_format"),
+    [
+        ("vi", "Lượt thăm", "Ngày giờ", "dd/mm/yyyy hh:mm"),
+        ("de", "Besuche", "Datum und Uhrzeit", "dd.mm.yyyy hh:mm"),
+    ],
+)
+def test_labels_and_dates_in_the_requested_language(
+    world, tmp_path, language, sheet, first_header, date_format
+):
+    path = tmp_path / f"{language}.xlsx"
+    build(world, path, language=language)
+    workbook = load_workbook(path)
+    assert sheet in workbook.sheetnames
+    assert workbook[sheet]["A1"].value == first_header
+    assert workbook[sheet]["A2"].number_format == date_format
