@@ -7,7 +7,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import login, screenshot
 from tests.volunteers.factories import (
     AreaFactory,
     HouseholdFactory,
@@ -20,15 +20,6 @@ from tests.volunteers.factories import (
 from volunteers.models import Certification, Visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, base_url, username, password):
-    # The login form's own button (the header also holds the language form's button).
-    page.goto(f"{base_url}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state()
 
 
 def test_volunteer_journey(live_server, phone, settings):
@@ -49,7 +40,7 @@ def test_volunteer_journey(live_server, phone, settings):
     )
 
     page = phone
-    log_in(page, live_server.url, "volunteer", "pw")
+    login(page, live_server.url, "volunteer", "pw")
     assert page.url.endswith("/field/")
 
     page.fill("#q", "bui thi lan dong bai")
