@@ -27,7 +27,7 @@ from django.utils import timezone
 from literacy.text import fold
 
 from . import access
-from .models import Certification, Household, Learner, Visit
+from .models import Certification, Household, Learner, Membership, Visit
 
 FILTER_NEVER_VISITED = "never"
 FILTER_FOLLOW_UP_DUE = "due"
@@ -171,3 +171,31 @@ def my_week(*, user, today: datetime.date | None = None) -> dict[str, Any]:
         "households": totals["households"],
         "follow_ups_due": due,
     }
+
+
+def team_overview(*, user, team, today: datetime.date | None = None) -> dict[str, Any]:
+    """A team's progress for its members and leader: households, follow-ups, members' last 30 days.
+
+    Three queries whatever the team's size.
+    """
+    today = today or timezone.localdate()
+    since = timezone.now() - datetime.timedelta(days=30)
+    households = households_for_user(user=user, today=today).filter(team=team)
+    counts = households.aggregate(
+        total=Count("pk"),
+        never=Count("pk", filter=Q(last_visit_at__isnull=True)),
+        due=Count("pk", filter=Q(next_follow_up__lte=today)),
+    )
+    recent = Q(user__visits__team=team, user__visits__visited_at__gte=since)
+    members = list(
+        Membership.objects.filter(team=team)
+        .select_related("user__volunteer")
+        .annotate(
+            visits_30=Count("user__visits", filter=recent, distinct=True),
+            minutes_30=Sum("user__visits__duration_minutes", filter=recent),
+        )
+        .order_by("role", "user__first_name", "user__username")
+    )
+    for member in members:
+        member.hours_30 = round((member.minutes_30 or 0) / 60, 1)
+    return {"team": team, "counts": counts, "members": members}

@@ -21,6 +21,7 @@ urlpatterns = [
         name="certificate_revoke",
     ),
     path("field/week/", visits.my_week, name="my_week"),
+    path("field/teams/<int:team_pk>/", households.team_detail, name="team"),
     path("field/teams/<int:team_pk>/cards/", households.household_cards, name="household_cards"),
     path("verify/", certificates.verify_form, name="verify_form"),
     path("verify/<str:code>/", certificates.verify, name="verify"),

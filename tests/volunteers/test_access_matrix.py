@@ -14,6 +14,7 @@ ENDPOINTS = {
         lambda w, s: reverse("volunteers:household_by_code", args=[_hh(w, s).code]),
     ),
     "certificate": (False, lambda w, s: reverse("volunteers:certificate", args=[_cert(w, s).pk])),
+    "team": (False, lambda w, s: reverse("volunteers:team", args=[_team(w, s).pk])),
     "visit_log": (True, lambda w, s: reverse("volunteers:visit_log", args=[_hh(w, s).pk])),
     "learner_add": (True, lambda w, s: reverse("volunteers:learner_add", args=[_hh(w, s).pk])),
     "certify": (

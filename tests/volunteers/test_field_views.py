@@ -321,3 +321,23 @@ def test_export_download(volunteer_client, world):
     )
     assert response["Content-Type"].startswith("application/json")
     assert response.json()["head_name"] == "Bùi Thị Lan"
+
+
+def test_team_page_counts_and_query_count(volunteer_client, world, django_assert_max_num_queries):
+    url = reverse("volunteers:team", args=[world.team.pk])
+    with django_assert_max_num_queries(12) as small:
+        response = volunteer_client.get(url)
+    assert response.context["counts"] == {"total": 1, "never": 0, "due": 0}
+    for _ in range(10):
+        VisitFactory(
+            household=HouseholdFactory(team=world.team, area=world.team.area),
+            recorded_by=world.users["leader"],
+            duration_minutes=60,
+        )
+        HouseholdFactory(team=world.team, area=world.team.area)
+    with django_assert_max_num_queries(12) as large:
+        response = volunteer_client.get(url)
+    assert len(large.captured_queries) == len(small.captured_queries)
+    assert response.context["counts"] == {"total": 21, "never": 10, "due": 0}
+    leader = next(m for m in response.context["members"] if m.user == world.users["leader"])
+    assert leader.visits_30 == 10 and leader.hours_30 == 10.0

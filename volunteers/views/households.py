@@ -170,3 +170,15 @@ def household_cards(request, team_pk: int):
     return render(
         request, "volunteers/household_cards.html", {"team": team, "page": page, "cards": cards}
     )
+
+
+@login_required
+def team_detail(request, team_pk: int):
+    """A team's progress: households never visited or due, members' visits in the last 30 days."""
+    team = access.get_visible_or_404(
+        lambda user: access.visible_teams(user).select_related("area"), request.user, pk=team_pk
+    )
+    context = selectors.team_overview(user=request.user, team=team)
+    context["is_member"] = access.recordable_teams(request.user).filter(pk=team.pk).exists()
+    context["is_leader"] = access.is_leader(request.user, team)
+    return render(request, "volunteers/team.html", context)
