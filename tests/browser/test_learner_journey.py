@@ -112,12 +112,12 @@ def test_new_learner_finds_follows_checks_prints_and_switches_language(live_serv
     # Search without diacritics finds the Vietnamese lesson.
     phone.fill("#home-q", "dang ky khai sinh")
     phone.locator("form[role=search] button[type=submit]").click()
-    phone.wait_for_load_state()
+    phone.wait_for_url("**/search/?q=*")
     result = phone.locator(".results a", has_text=LESSON_TITLE)
     assert result.count() == 1
     screenshot(phone, "learner-search")
     result.click()
-    phone.wait_for_load_state()
+    phone.wait_for_url(f"**{lesson_path}")
     assert urlparse(phone.url).path == lesson_path
     assert phone.locator("h1").inner_text() == LESSON_TITLE
     screenshot(phone, "learner-lesson")
@@ -145,11 +145,12 @@ def test_new_learner_finds_follows_checks_prints_and_switches_language(live_serv
     assert box.locator("a").inner_text() == LESSON_TITLE
     assert box.locator("[data-continue-progress]").inner_text().startswith("2 / 3")
     box.locator("a").click()
-    phone.wait_for_load_state()
+    phone.wait_for_url(f"**{lesson_path}")
     assert urlparse(phone.url).path == lesson_path
 
     # The print view carries a QR code that opens this lesson.
     phone.locator(f"a[href='{lesson_path}print/']").click()
+    phone.wait_for_url(f"**{lesson_path}print/")
     phone.wait_for_load_state()
     phone.set_viewport_size({"width": 800, "height": 1000})
     codes = decode_qr(phone)
@@ -161,7 +162,7 @@ def test_new_learner_finds_follows_checks_prints_and_switches_language(live_serv
     phone.set_viewport_size({"width": 360, "height": 740})
     phone.goto(f"{base}{lesson_path}")
     phone.locator(".lang-links a[hreflang=en]").click()
-    phone.wait_for_load_state()
+    phone.wait_for_url("**/en/**")
     assert phone.locator("html").get_attribute("lang") == "en"
     assert urlparse(phone.url).path.startswith("/en/")
     assert phone.get_by_role("link", name="Skip to content").count() == 1
