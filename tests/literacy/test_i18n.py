@@ -29,7 +29,9 @@ def test_login_page_is_translated():
 def test_not_found_page_is_translated():
     response = Client().get("/de/no-such-page/")
     assert response.status_code == 404
-    assert "Seite nicht gefunden" in response.content.decode()
+    html = response.content.decode()
+    assert "Seite nicht gefunden" in html
+    assert '<a class="button primary" href="/de/">Zur Startseite</a>' in html
 
 
 def test_language_switcher_form_sets_the_language():
