@@ -8,6 +8,7 @@ actions a user may take at all; the access module decides on which rows.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 
 import django_filters
@@ -38,6 +39,7 @@ from literacy.text import fold
 
 from . import access, imports
 from . import messages as volunteer_messages
+from .masking import initials
 from .models import Area, Household, Membership, Official, Target, Team
 
 Scope = Callable[[object], QuerySet]
@@ -241,19 +243,23 @@ class TargetFilterSet(WagtailFilterSet):
 
 
 class HouseholdIndexView(ScopedIndexView):
-    list_select_related = ("area", "team")
-
     def search_queryset(self, queryset):
         # Diacritic-free search on the folded text Household.save() keeps.
         if not self.is_searching:
             return queryset
         return queryset.filter(search_text__contains=fold(self.search_query))
 
-    @property
-    def can_see_names(self) -> bool:
-        if not hasattr(self, "_can_see_names"):
-            self._can_see_names = access.can_see_names(self.request.user)
-        return self._can_see_names
+    @cached_property
+    def columns(self):
+        # Officials without the names right see initials (DESIGN: codes, not names).
+        columns = list(super().columns)
+        if not access.can_see_names(self.request.user):
+            for index, column in enumerate(columns):
+                if column.name == "head_name":
+                    # list_display columns are shared by every request: change a copy.
+                    columns[index] = copy.copy(column)
+                    columns[index].accessor = lambda household: initials(household.head_name)
+        return columns
 
 
 class AreaIndexView(ScopedIndexView):
@@ -276,8 +282,6 @@ class AreaIndexView(ScopedIndexView):
 
 
 class TeamIndexView(ScopedIndexView):
-    list_select_related = ("area",)
-
     def get_base_queryset(self):
         return super().get_base_queryset().annotate(member_count=Count("memberships", distinct=True))
 

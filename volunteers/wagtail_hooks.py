@@ -116,6 +116,7 @@ class TeamViewSet(ScopedViewSet):
     read_scope = staticmethod(access.visible_teams)
     write_scope = staticmethod(access.editable_teams)
     index_view_class = views.TeamIndexView
+    list_select_related = ("area",)
     list_display = ["name", Column("area", label=_("Area"), accessor="area.name"),
                     Column("member_count", label=_("Members")), "contact_url"]
     filterset_class = views.TeamFilterSet

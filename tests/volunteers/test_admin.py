@@ -143,7 +143,13 @@ def test_household_list_query_count_is_constant(client, coordinators, django_ass
 
 @pytest.mark.parametrize("model", ["visits", "teams", "memberships", "certifications", "areas"])
 def test_other_list_query_counts_are_constant(client, coordinators, model, django_assert_max_num_queries):
-    from .factories import CertificationFactory, LearnerFactory, MembershipFactory, VisitFactory
+    from .factories import (
+        CertificationFactory,
+        LearnerFactory,
+        MembershipFactory,
+        TeamFactory,
+        VisitFactory,
+    )
 
     world = coordinators
     login(client, world, "superuser")
@@ -153,7 +159,7 @@ def test_other_list_query_counts_are_constant(client, coordinators, model, djang
         household = HouseholdFactory(team=world.team, area=world.household.area)
         VisitFactory(household=household)
         CertificationFactory(learner=LearnerFactory(household=household), skill=world.skill)
-        MembershipFactory(team=world.team)
+        MembershipFactory(team=TeamFactory(area=world.district))
     with django_assert_max_num_queries(few):
         client.get(path)
 
@@ -258,3 +264,12 @@ def test_leader_moves_team_only_within_scope(client, coordinators):
     assert client.get(url("teams:edit", world.other_team.pk)).status_code == 404
     login(client, world, "volunteer")
     assert client.get(url("teams:edit", world.team.pk)).status_code == 404  # members do not manage the team
+
+
+def test_official_without_names_right_sees_initials(client, coordinators):
+    world = coordinators
+    html = login(client, world, "official").get(url("households:index")).content.decode()
+    assert "Bùi Thị Lan" not in html and "B. T. L." in html
+    world.users["official"].official_roles.update(can_see_names=True)
+    html = client.get(url("households:index")).content.decode()
+    assert "Bùi Thị Lan" in html
