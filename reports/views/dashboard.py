@@ -101,6 +101,8 @@ def dashboard(request):
     kwargs = {"area": area, "start": period.start, "end": period.end, "teams": scope.teams}
     summary = indicators.summary(**kwargs)
     children = indicators.by_child_area(**kwargs)
+    if not any(row.area for row in children):
+        children = []  # a leaf area: only its own row, which the headline numbers already show
     months = indicators.by_month(**kwargs)
     teams = indicators.by_team(**kwargs)
 
