@@ -170,3 +170,18 @@ def test_import_data_command(world, tmp_path, capsys):
         call_command("import_data", "--households", str(households), "--user", "volunteer")
     assert Household.objects.filter(code="CMD1").exists()
     assert "row 3 [area_code]" in capsys.readouterr().err
+
+
+def test_xlsx_date_cells_numbers_and_blank_rows(world):
+    rows = [
+        ["XL1", "V1", "Tổ Ân Nghĩa", "Bản Mường", "Lò Thị Hoa", "0912", 3, 1, 0, "x", "không",
+         "Lò Thị Hoa", datetime.datetime(2026, 2, 14)],
+        [None] * 13,                                                  # row 3: blank, skipped
+        ["XL2", "V1", world.team.pk, "", "", "", 2.0, "", "", "", "", "", None],  # row 4: no personal data
+    ]
+    report = imports.households_import(file=xlsx_file(rows, HOUSEHOLD_HEADER), user=world.users["leader"])
+    assert (report.rows, report.created, report.errors) == (2, 2, [])
+    first, second = Household.objects.get(code="XL1"), Household.objects.get(code="XL2")
+    assert first.consent_at.date() == datetime.date(2026, 2, 14) and first.is_low_income
+    assert not first.is_ethnic_minority
+    assert second.size == 2 and second.consent_at is None and second.head_name == ""
