@@ -32,6 +32,7 @@ from courses.models import Skill
 from literacy.text import fold
 
 from .models import (
+    AccessLog,
     Area,
     Certification,
     Household,
@@ -212,6 +213,7 @@ def delete(root: Area) -> None:
             through.objects.filter(visit_id__in=visit_ids)._raw_delete("default")
         Visit.objects.filter(**in_tree)._raw_delete("default")
         Learner.objects.filter(**in_tree)._raw_delete("default")
+        AccessLog.objects.filter(**in_tree)._raw_delete("default")
         Household.objects.filter(area__path__startswith=root.path)._raw_delete("default")
         Membership.objects.filter(team__area__path__startswith=root.path)._raw_delete("default")
         Team.objects.filter(area__path__startswith=root.path)._raw_delete("default")

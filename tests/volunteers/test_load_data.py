@@ -7,7 +7,16 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from volunteers.loaddata import generate
-from volunteers.models import Area, Certification, Household, Learner, Membership, Team, Visit
+from volunteers.models import (
+    AccessLog,
+    Area,
+    Certification,
+    Household,
+    Learner,
+    Membership,
+    Team,
+    Visit,
+)
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -46,8 +55,11 @@ def test_command_refuses_a_second_run_without_replace():
     with pytest.raises(CommandError, match="already exists"):
         call_command("generate_load_data", "--households", "20", "--visits", "50", "--root-code", "LX",
                      stdout=io.StringIO())
+    household = Household.objects.filter(area__path__startswith=Area.objects.get(code="LX").path).first()
+    AccessLog.objects.create(household=household, action=AccessLog.Action.VIEW)
     call_command("generate_load_data", "--households", "30", "--visits", "60", "--root-code", "LX",
                  "--replace", stdout=io.StringIO())
+    assert not AccessLog.objects.filter(household_id=household.pk).exists()
     root = Area.objects.get(code="LX")
     assert Household.objects.filter(area__path__startswith=root.path).count() == 30
     assert Visit.objects.filter(household__area__path__startswith=root.path).count() == 60
