@@ -165,7 +165,7 @@ def webvtt(cues: list[str]) -> str:
 
 def png_bytes(image: PILImage.Image) -> bytes:
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG")  # renditions re-encode to WebP anyway
     return buffer.getvalue()
 
 
