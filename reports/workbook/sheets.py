@@ -163,7 +163,7 @@ def write_by_area(workbook, context: SheetContext, summary: indicators.Summary) 
     names = labels()
     ws = workbook.create_sheet(_("By sub-area")[:31])
     # 31 indicators do not fit one printed page: three pages wide, code and name on each.
-    styles.sheet_setup(ws, widths=[12, 28] + [13] * len(keys), freeze="C2", pages_wide=3)
+    styles.sheet_setup(ws, widths=[12, 34] + [13] * len(keys), freeze="C2", pages_wide=3)
     ws.print_title_cols = "A:B"
     ws.row_dimensions[1].height = styles.HEADER_HEIGHT * 1.5
     ws.append(
@@ -193,7 +193,10 @@ def write_by_area(workbook, context: SheetContext, summary: indicators.Summary) 
         elif key in NOT_ADDITIVE or not rows:
             formula = None
         else:
-            formula = f"=SUM({column[key]}{first}:{column[key]}{last})"
+            cells = f"{column[key]}{first}:{column[key]}{last}"
+            formula = f"=SUM({cells})"
+            if key.endswith("_target"):  # no target anywhere: an empty cell, not a 0 target
+                formula = f'=IF(COUNT({cells})=0,"",SUM({cells}))'
         totals.append(
             styles.styled(
                 ws,
@@ -254,7 +257,7 @@ def write_by_month(workbook, context: SheetContext) -> None:
     chart.title = _("Visits and households reached by month")
     chart.y_axis.title = _("Number")
     chart.x_axis.number_format = "mm/yyyy"
-    chart.height, chart.width = 8, 18
+    chart.height, chart.width = 7, 18
     for key in ("visits", "households_reached"):
         index = MONTH_KEYS.index(key) + 2
         chart.add_data(Reference(ws, min_col=index, min_row=1, max_row=last), titles_from_data=True)
@@ -264,14 +267,14 @@ def write_by_month(workbook, context: SheetContext) -> None:
     ws.add_chart(chart, f"B{last + 3}")
     bars = BarChart()
     bars.title = _("Learners certified by month")
-    bars.height, bars.width = 8, 18
+    bars.height, bars.width = 7, 18
     index = MONTH_KEYS.index("learners_certified") + 2
     bars.add_data(Reference(ws, min_col=index, min_row=1, max_row=last), titles_from_data=True)
     bars.set_categories(months)
     for axis in (chart.x_axis, chart.y_axis, bars.x_axis, bars.y_axis):
         axis.delete = False  # openpyxl 3.1 hides axes unless told otherwise
     bars.x_axis.number_format = "mm/yyyy"
-    ws.add_chart(bars, f"B{last + 20}")
+    ws.add_chart(bars, f"B{last + 18}")  # below the first: both on one landscape page
 
 
 # --- Certifications --------------------------------------------------------------------

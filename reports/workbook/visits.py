@@ -135,7 +135,7 @@ class VisitsWriter:
 
     def widths(self) -> list[float]:
         widths = [17, 14] + ([26] if self.include_names else [])
-        return widths + [24, 24, 11, 11, 18, 40, 40, 12, 13]
+        return widths + [24, 24, 14, 12, 18, 40, 40, 13, 14]
 
     def sheet_title(self, number: int) -> str:
         title = _("Visits")
