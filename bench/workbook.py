@@ -117,10 +117,21 @@ def _child_raw(rows: int, out: str) -> dict:
     sheet.append([f"Column {n}" for n in range(COLUMNS)])
     moment = datetime.datetime(2026, 1, 1, 8, 0)
     for n in range(rows):
-        sheet.append([
-            moment + datetime.timedelta(minutes=n), f"HH{n:08d}", "Thôn Đồng Bãi", "Tổ Ân Nghĩa",
-            1 + n % 3, 30, "Hoàn thành", "Cài đặt VNeID", "VNeID installed", 1 + n % 5, None,
-        ])
+        sheet.append(
+            [
+                moment + datetime.timedelta(minutes=n),
+                f"HH{n:08d}",
+                "Thôn Đồng Bãi",
+                "Tổ Ân Nghĩa",
+                1 + n % 3,
+                30,
+                "Hoàn thành",
+                "Cài đặt VNeID",
+                "VNeID installed",
+                1 + n % 5,
+                None,
+            ]
+        )
     workbook.save(out)
     return {"rows": rows, "seconds": time.perf_counter() - started, "peak_mb": _peak_mb()}
 
@@ -128,7 +139,11 @@ def _child_raw(rows: int, out: str) -> dict:
 def _run_child(env: dict, *args: str) -> dict:
     result = subprocess.run(  # our own script
         [sys.executable, __file__, "--child", *args],
-        cwd=REPO, env=env, capture_output=True, text=True, check=False,
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if result.returncode != 0:
         raise RuntimeError(f"workbook bench child {args} failed:\n{result.stderr[-3000:]}")
@@ -163,34 +178,44 @@ def run() -> list[dict]:
     for name, item in (("3 months", small), ("12 months", large)):
         ours, raw = item["ours"], item["raw"]
         ratio = ours["seconds"] / raw["seconds"]
-        rows.append({
-            "name": f"workbook time vs raw write-only, {ours['rows']:,} visits ({name})",
-            "ours": ratio,
-            "limit": TIME_BUDGET,
-            "ratio": ratio / TIME_BUDGET,
-            "unit": "x raw",
-            "note": (f"ours {ours['seconds']:.1f} s, raw openpyxl write-only {raw['seconds']:.1f} s "
-                     f"({COLUMNS} columns); file {ours['file_mb']:.0f} MB"),
-        })
-        rows.append({
-            "name": f"workbook peak memory, {ours['rows']:,} visits ({name})",
-            "ours": ours["peak_mb"],
-            "limit": MEMORY_BUDGET_MB,
-            "ratio": ours["peak_mb"] / MEMORY_BUDGET_MB,
-            "unit": "MB",
-            "note": f"raw write-only peak {raw['peak_mb']:.0f} MB (child process ru_maxrss)",
-        })
+        rows.append(
+            {
+                "name": f"workbook time vs raw write-only, {ours['rows']:,} visits ({name})",
+                "ours": ratio,
+                "limit": TIME_BUDGET,
+                "ratio": ratio / TIME_BUDGET,
+                "unit": "x raw",
+                "note": (
+                    f"ours {ours['seconds']:.1f} s, raw openpyxl write-only {raw['seconds']:.1f} s "
+                    f"({COLUMNS} columns); file {ours['file_mb']:.0f} MB"
+                ),
+            }
+        )
+        rows.append(
+            {
+                "name": f"workbook peak memory, {ours['rows']:,} visits ({name})",
+                "ours": ours["peak_mb"],
+                "limit": MEMORY_BUDGET_MB,
+                "ratio": ours["peak_mb"] / MEMORY_BUDGET_MB,
+                "unit": "MB",
+                "note": f"raw write-only peak {raw['peak_mb']:.0f} MB (child process ru_maxrss)",
+            }
+        )
     growth = large["ours"]["peak_mb"] / small["ours"]["peak_mb"]
-    rows.append({
-        "name": "workbook peak memory growth, 12 / 3 months",
-        "ours": growth,
-        "limit": FLAT_BUDGET,
-        "ratio": growth / FLAT_BUDGET,
-        "unit": "x",
-        "note": (f"{small['ours']['rows']:,} -> {large['ours']['rows']:,} rows; data: "
-                 f"{HOUSEHOLDS:,} households, {VISITS:,} visits generated in "
-                 f"{result['generate']['seconds']:.0f} s"),
-    })
+    rows.append(
+        {
+            "name": "workbook peak memory growth, 12 / 3 months",
+            "ours": growth,
+            "limit": FLAT_BUDGET,
+            "ratio": growth / FLAT_BUDGET,
+            "unit": "x",
+            "note": (
+                f"{small['ours']['rows']:,} -> {large['ours']['rows']:,} rows; data: "
+                f"{HOUSEHOLDS:,} households, {VISITS:,} visits generated in "
+                f"{result['generate']['seconds']:.0f} s"
+            ),
+        }
+    )
     return rows
 
 

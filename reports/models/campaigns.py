@@ -13,7 +13,10 @@ class Campaign(TimeStampedModel, ClusterableModel):
 
     name = models.CharField(_("name"), max_length=160)
     area = models.ForeignKey(
-        "volunteers.Area", on_delete=models.CASCADE, related_name="campaigns", verbose_name=_("area")
+        "volunteers.Area",
+        on_delete=models.CASCADE,
+        related_name="campaigns",
+        verbose_name=_("area"),
     )
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
@@ -33,7 +36,9 @@ class Campaign(TimeStampedModel, ClusterableModel):
         verbose_name_plural = _("campaigns")
         ordering = ["-start"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="campaign_dates_order")
+            models.CheckConstraint(
+                condition=models.Q(end__gte=models.F("start")), name="campaign_dates_order"
+            )
         ]
 
     def __str__(self) -> str:

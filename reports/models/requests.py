@@ -11,11 +11,16 @@ class ReportSubscription(TimeStampedModel):
     """An official's standing order: build this area's workbook every month."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_subscriptions",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="report_subscriptions",
         verbose_name=_("user"),
     )
     area = models.ForeignKey(
-        "volunteers.Area", on_delete=models.CASCADE, related_name="report_subscriptions", verbose_name=_("area")
+        "volunteers.Area",
+        on_delete=models.CASCADE,
+        related_name="report_subscriptions",
+        verbose_name=_("area"),
     )
     language = models.CharField(_("language"), max_length=10, default="vi")
     is_active = models.BooleanField(_("active"), default=True)
@@ -45,20 +50,31 @@ class ReportRequest(TimeStampedModel):
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     area = models.ForeignKey(
-        "volunteers.Area", on_delete=models.CASCADE, related_name="report_requests", verbose_name=_("area")
+        "volunteers.Area",
+        on_delete=models.CASCADE,
+        related_name="report_requests",
+        verbose_name=_("area"),
     )
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="report_requests",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="report_requests",
         verbose_name=_("requested by"),
     )
     subscription = models.ForeignKey(
-        ReportSubscription, on_delete=models.SET_NULL, null=True, blank=True, related_name="requests"
+        ReportSubscription,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="requests",
     )
     language = models.CharField(_("language"), max_length=10, default="vi")
     include_names = models.BooleanField(_("include names"), default=False)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     error = models.TextField(_("error"), blank=True)
     file_name = models.CharField(max_length=255, blank=True)
