@@ -6,10 +6,12 @@ import datetime
 from collections.abc import Callable
 
 from django.db.models import QuerySet
+from django.http import Http404
 from django.utils import timezone
 from openpyxl import Workbook
 
 from reports.indicators import period_bounds
+from reports.selectors import dashboard_viewer_teams
 from volunteers import access
 from volunteers.models import Area, Visit
 
@@ -22,11 +24,14 @@ PROGRESS_AFTER_VISITS = 97
 
 
 def team_scope(user) -> list[int] | None:
-    """The teams a report for `user` counts: None (all) for officials, the command line
-    and superusers; a volunteer or team leader's own teams otherwise (as on the dashboard)."""
-    if user is None or user.is_superuser or access.is_official(user):
+    """The teams a report for `user` counts, as on the dashboard: None (all) for officials,
+    superusers and the command line; a team leader's teams; a volunteer's own teams."""
+    if user is None:
         return None
-    return list(access.recordable_teams(user).values_list("pk", flat=True))
+    try:
+        return dashboard_viewer_teams(user)
+    except Http404:
+        return list(access.recordable_teams(user).values_list("pk", flat=True))
 
 
 def visits_in_period(
@@ -73,6 +78,8 @@ def build_workbook(
     progress(PROGRESS_BEFORE_VISITS)
 
     visits = visits_in_period(area=area, start=start, end=end, user=user)
+    if context.teams is not None:
+        visits = visits.filter(team_id__in=context.teams)  # visit rows follow the visit's team
     total = max(visits.count(), 1)
     span = PROGRESS_AFTER_VISITS - PROGRESS_BEFORE_VISITS
     writer = VisitsWriter(
