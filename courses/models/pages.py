@@ -316,6 +316,9 @@ class LessonPage(RoutablePageMixin, LearnerPage):
         context["steps"] = self.numbered_steps()
         context["check"] = self.self_check(request.GET)
         context["print_url"] = self.url + self.reverse_subpage("print")
+        # Each skill links to the videos for it in the library of the same language.
+        library = VideoLibraryPage.objects.live().filter(locale_id=self.locale_id).first()
+        context["video_library_url"] = library.get_url(request=request) if library else ""
         return context
 
     @path("print/", name="print")

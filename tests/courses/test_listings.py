@@ -92,4 +92,16 @@ def test_lesson_lists_its_skills(client, course):
     lesson = factories.LessonPageFactory(parent=course)
     lesson.skills.set([skill])
     lesson.save_revision().publish()
-    assert "Kích hoạt định danh mức 2" in client.get(lesson.url).content.decode()
+    html = client.get(lesson.url).content.decode()
+    assert "Kích hoạt định danh mức 2" in html
+    assert "?skill=" not in html  # no video library yet: plain text
+
+
+@pytest.mark.django_db
+def test_lesson_skills_link_to_the_library_filter(client, course, library):
+    skill = factories.SkillFactory(code="vneid-level2", name="Kích hoạt định danh mức 2")
+    lesson = factories.LessonPageFactory(parent=course)
+    lesson.skills.set([skill])
+    lesson.save_revision().publish()
+    html = client.get(lesson.url).content.decode()
+    assert f'<a href="{library.url}?skill=vneid-level2">Kích hoạt định danh mức 2</a>' in html
