@@ -46,7 +46,9 @@ Scope = Callable[[object], QuerySet]
 
 MSG_IMPORT_DONE = _("%(created)s created, %(updated)s updated, %(failed)s row(s) with problems.")
 MSG_IMPORT_FORBIDDEN = _("You may not import this kind of data.")
-MSG_DELETE_PROTECTED = _("This cannot be deleted while households, teams, visits or certificates still refer to it.")
+MSG_DELETE_PROTECTED = _(
+    "This cannot be deleted while households, teams, visits or certificates still refer to it."
+)
 
 
 # --- scoping ------------------------------------------------------------------
@@ -68,7 +70,8 @@ class ScopedIndexView(generic.IndexView):
             queryset = queryset.annotate(
                 is_editable=Case(
                     When(pk__in=editable.values("pk"), then=Value(True)),
-                    default=Value(False), output_field=BooleanField(),
+                    default=Value(False),
+                    output_field=BooleanField(),
                 )
             )
         return queryset
@@ -94,7 +97,9 @@ class ScopedObjectMixin:
     def get_object(self, queryset=None):
         if getattr(self, "object", None) is not None:
             return self.object
-        pk = unquote(str(self.kwargs.get(getattr(self, "pk_url_kwarg", "pk"), self.kwargs.get("pk"))))
+        pk = unquote(
+            str(self.kwargs.get(getattr(self, "pk_url_kwarg", "pk"), self.kwargs.get("pk")))
+        )
         return get_object_or_404(self.object_scope(self.request.user), pk=pk)
 
 
@@ -266,7 +271,9 @@ class AreaIndexView(ScopedIndexView):
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        return queryset.filter(Q(name__icontains=self.search_query) | Q(code__icontains=self.search_query))
+        return queryset.filter(
+            Q(name__icontains=self.search_query) | Q(code__icontains=self.search_query)
+        )
 
     def get_base_queryset(self):
         return super().get_base_queryset().order_by("path")
@@ -283,7 +290,9 @@ class AreaIndexView(ScopedIndexView):
 
 class TeamIndexView(ScopedIndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().annotate(member_count=Count("memberships", distinct=True))
+        return (
+            super().get_base_queryset().annotate(member_count=Count("memberships", distinct=True))
+        )
 
 
 # --- areas: create under a parent ---------------------------------------------------
@@ -292,8 +301,12 @@ class TeamIndexView(ScopedIndexView):
 class AreaCreateForm(WagtailAdminModelForm):
     """New area: name, level, code and where in the tree (treebeard places it)."""
 
-    parent = forms.ModelChoiceField(queryset=Area.objects.none(), required=False, label=_("Parent area"),
-                                    help_text=_("Leave empty for a new top-level area (administrators only)."))
+    parent = forms.ModelChoiceField(
+        queryset=Area.objects.none(),
+        required=False,
+        label=_("Parent area"),
+        help_text=_("Leave empty for a new top-level area (administrators only)."),
+    )
 
     class Meta:
         model = Area
@@ -308,8 +321,11 @@ class AreaCreateForm(WagtailAdminModelForm):
 
 
 class TeamForm(WagtailAdminModelForm):
-    contact_url = forms.URLField(label=Team._meta.get_field("contact_url").verbose_name, required=False,
-                                 assume_scheme="https")
+    contact_url = forms.URLField(
+        label=Team._meta.get_field("contact_url").verbose_name,
+        required=False,
+        assume_scheme="https",
+    )
 
     class Meta:
         model = Team
@@ -345,7 +361,9 @@ class AreaCreateView(generic.CreateView):
             else:
                 parent.refresh_from_db()  # treebeard needs the current path and numchild
                 area = parent.add_child(instance=area)
-            log(instance=area, action="wagtail.create", user=self.request.user, content_changed=True)
+            log(
+                instance=area, action="wagtail.create", user=self.request.user, content_changed=True
+            )
         return area
 
 
@@ -388,8 +406,20 @@ class HouseholdForm(WagtailAdminModelForm):
     class Meta:
         model = Household
         fields = [
-            "area", "team", "code", "address", "head_name", "phone", "size", "is_elderly", "has_disability",
-            "is_low_income", "is_ethnic_minority", "consent_given_by", "consent_at", "consent_scope",
+            "area",
+            "team",
+            "code",
+            "address",
+            "head_name",
+            "phone",
+            "size",
+            "is_elderly",
+            "has_disability",
+            "is_low_income",
+            "is_ethnic_minority",
+            "consent_given_by",
+            "consent_at",
+            "consent_scope",
         ]
 
     def __init__(self, *args, for_user=None, **kwargs):
@@ -403,7 +433,9 @@ class HouseholdForm(WagtailAdminModelForm):
         """The rules of the field service: consent before personal data; an area the team serves."""
         data = super().clean()
         personal = any(data.get(name) for name in ("address", "head_name", "phone"))
-        consent = all(data.get(name) for name in ("consent_given_by", "consent_at", "consent_scope"))
+        consent = all(
+            data.get(name) for name in ("consent_given_by", "consent_at", "consent_scope")
+        )
         if personal and not consent and not self.instance.erased_at:
             self.add_error("consent_given_by", volunteer_messages.CONSENT_REQUIRED)
         team, area = data.get("team"), data.get("area")
@@ -446,13 +478,18 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def dispatch(self, request, *args, **kwargs):
-        if not (request.user.has_perm("volunteers.add_household") or request.user.has_perm("volunteers.add_area")):
+        if not (
+            request.user.has_perm("volunteers.add_household")
+            or request.user.has_perm("volunteers.add_area")
+        ):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
         kind = form.cleaned_data["kind"]
-        if not self.request.user.has_perm(f"volunteers.add_{'area' if kind == 'areas' else 'household'}"):
+        if not self.request.user.has_perm(
+            f"volunteers.add_{'area' if kind == 'areas' else 'household'}"
+        ):
             form.add_error("kind", MSG_IMPORT_FORBIDDEN)
             return self.form_invalid(form)
         run = imports.areas_import if kind == "areas" else imports.households_import
@@ -460,11 +497,15 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
         self.request.session[IMPORT_SESSION_KEY] = [
             (error.row, error.column, error.message) for error in report.errors[:5000]
         ]
-        summary = MSG_IMPORT_DONE % {"created": report.created, "updated": report.updated,
-                                     "failed": report.failed_rows}
+        summary = MSG_IMPORT_DONE % {
+            "created": report.created,
+            "updated": report.updated,
+            "failed": report.failed_rows,
+        }
         (messages.warning if report.errors else messages.success)(self.request, summary)
-        return self.render_to_response(self.get_context_data(form=ImportForm(initial={"kind": kind}),
-                                                             report=report))
+        return self.render_to_response(
+            self.get_context_data(form=ImportForm(initial={"kind": kind}), report=report)
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -476,7 +517,10 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
 
 def import_errors_csv(request):
     """The problems of the user's last import as a CSV file."""
-    if not (request.user.has_perm("volunteers.add_household") or request.user.has_perm("volunteers.add_area")):
+    if not (
+        request.user.has_perm("volunteers.add_household")
+        or request.user.has_perm("volunteers.add_area")
+    ):
         raise PermissionDenied
     report = imports.ImportReport(kind="")
     for row, column, message in request.session.get(IMPORT_SESSION_KEY, []):

@@ -35,8 +35,19 @@ from .models import Area, Household, Team
 
 AREA_COLUMNS = ("code", "name", "level", "parent_code")
 HOUSEHOLD_COLUMNS = (
-    "code", "area_code", "team", "address", "head_name", "phone", "size", "elderly", "disability",
-    "low_income", "ethnic_minority", "consent_given_by", "consent_date",
+    "code",
+    "area_code",
+    "team",
+    "address",
+    "head_name",
+    "phone",
+    "size",
+    "elderly",
+    "disability",
+    "low_income",
+    "ethnic_minority",
+    "consent_given_by",
+    "consent_date",
 )
 PERSONAL_COLUMNS = ("address", "head_name", "phone")
 FLAG_COLUMNS = {
@@ -55,7 +66,9 @@ MSG_MISSING_COLUMNS = gettext_lazy("Missing columns: %(columns)s.")
 MSG_TOO_MANY_ROWS = gettext_lazy("The file has more than %(max)s rows; split it.")
 MSG_REQUIRED = gettext_lazy("This field is required.")
 MSG_BAD_LEVEL = gettext_lazy("Unknown level; use one of: %(levels)s.")
-MSG_PARENT_UNKNOWN = gettext_lazy("No area with this code (a parent must come before its children).")
+MSG_PARENT_UNKNOWN = gettext_lazy(
+    "No area with this code (a parent must come before its children)."
+)
 MSG_ROOT_FORBIDDEN = gettext_lazy("Only an administrator may add a top-level area.")
 MSG_AREA_OUTSIDE = gettext_lazy("You may not add areas here.")
 MSG_AREA_MOVED = gettext_lazy("An area with this code already exists under another parent.")
@@ -67,7 +80,9 @@ MSG_BAD_NUMBER = gettext_lazy("Enter a whole number between %(min)s and %(max)s.
 MSG_BAD_FLAG = gettext_lazy("Enter yes or no (1 or 0).")
 MSG_BAD_DATE = gettext_lazy("Enter a date as YYYY-MM-DD or DD/MM/YYYY.")
 MSG_FUTURE_DATE = gettext_lazy("The consent date cannot be in the future.")
-MSG_CONSENT_REQUIRED = gettext_lazy("Consent (who and when) is required before personal data is stored.")
+MSG_CONSENT_REQUIRED = gettext_lazy(
+    "Consent (who and when) is required before personal data is stored."
+)
 CONSENT_SCOPE = gettext_lazy("Consent recorded on paper; household imported from a file.")
 
 
@@ -223,7 +238,10 @@ def _run_rows(report: ImportReport, rows, save_row) -> None:
 def _validation_items(exc: ValidationError):
     if hasattr(exc, "error_dict"):
         for name, errors in exc.error_dict.items():
-            yield ("" if name == "__all__" else name), [str(m) for error in errors for m in error.messages]
+            yield (
+                ("" if name == "__all__" else name),
+                [str(m) for error in errors for m in error.messages],
+            )
     else:
         yield "", list(exc.messages)
 
@@ -253,7 +271,11 @@ def areas_import(*, file, user) -> ImportReport:
         name = str(values.get("name", "")).strip()
         parent_code = str(values.get("parent_code", "") or "").strip()
         level = _level(str(values.get("level", "")))
-        errors = [(column, MSG_REQUIRED) for column, value in (("code", code), ("name", name)) if not value]
+        errors = [
+            (column, MSG_REQUIRED)
+            for column, value in (("code", code), ("name", name))
+            if not value
+        ]
         if level is None:
             levels = ", ".join(choice for choice, _label in Area.Level.choices)
             errors.append(("level", MSG_BAD_LEVEL % {"levels": levels}))
@@ -340,7 +362,9 @@ class _HouseholdRows:
                 found = list(self.teams.filter(pk=int(value))[:1])
             else:
                 found = list(self.teams.filter(name__iexact=value)[:2])
-            self._team_cache[value] = "ambiguous" if len(found) > 1 else (found[0] if found else None)
+            self._team_cache[value] = (
+                "ambiguous" if len(found) > 1 else (found[0] if found else None)
+            )
         return self._team_cache[value]
 
     def parse(self, values: dict) -> dict:
@@ -359,7 +383,9 @@ class _HouseholdRows:
         elif text["team"] and team is None:
             errors.append(("team", MSG_TEAM_UNKNOWN))
         fields: dict[str, Any] = {
-            "code": text["code"], "area": area, "team": team,
+            "code": text["code"],
+            "area": area,
+            "team": team,
             **{column: text[column] for column in PERSONAL_COLUMNS},
         }
         size = values.get("size", "")
@@ -422,7 +448,12 @@ def households_import(*, file, user) -> ImportReport:
     return report
 
 
-COLUMN_OF_FIELD = {"area": "area_code", "team": "team", "code": "code", "consent_given_by": "consent_given_by"}
+COLUMN_OF_FIELD = {
+    "area": "area_code",
+    "team": "team",
+    "code": "code",
+    "consent_given_by": "consent_given_by",
+}
 COLUMN_OF_CODE = {"consent_required": "consent_given_by", "team": "team"}
 
 

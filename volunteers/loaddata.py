@@ -54,15 +54,67 @@ VOLUNTEERS_PER_TEAM = 6
 CERTIFICATIONS_PER_VISIT = 1 / 8
 
 PLACE_NAMES = [
-    "An Bình", "Bảo Lạc", "Cao Phong", "Đà Bắc", "Đồng Tâm", "Hòa Sơn", "Kim Bôi", "Lạc Sơn",
-    "Lương Sơn", "Mai Châu", "Ngọc Lặc", "Phú Xuyên", "Quang Tiến", "Sơn Thủy", "Tân Lạc",
-    "Thanh Hà", "Tiền Phong", "Trung Minh", "Vân Sơn", "Yên Thủy",
+    "An Bình",
+    "Bảo Lạc",
+    "Cao Phong",
+    "Đà Bắc",
+    "Đồng Tâm",
+    "Hòa Sơn",
+    "Kim Bôi",
+    "Lạc Sơn",
+    "Lương Sơn",
+    "Mai Châu",
+    "Ngọc Lặc",
+    "Phú Xuyên",
+    "Quang Tiến",
+    "Sơn Thủy",
+    "Tân Lạc",
+    "Thanh Hà",
+    "Tiền Phong",
+    "Trung Minh",
+    "Vân Sơn",
+    "Yên Thủy",
 ]
-FAMILY_NAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Bùi", "Đinh", "Hà", "Lò", "Vũ", "Đặng", "Quách"]
+FAMILY_NAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Bùi",
+    "Đinh",
+    "Hà",
+    "Lò",
+    "Vũ",
+    "Đặng",
+    "Quách",
+]
 MIDDLE_NAMES = ["Văn", "Thị", "Đức", "Minh", "Ngọc", "Thanh", "Hữu"]
 GIVEN_NAMES = [
-    "An", "Bình", "Chi", "Dũng", "Giang", "Hà", "Hải", "Hoa", "Hùng", "Lan", "Linh", "Mai",
-    "Nam", "Nga", "Phương", "Quân", "Sơn", "Tâm", "Thảo", "Tuấn", "Uyên", "Việt", "Xuân", "Yến",
+    "An",
+    "Bình",
+    "Chi",
+    "Dũng",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hoa",
+    "Hùng",
+    "Lan",
+    "Linh",
+    "Mai",
+    "Nam",
+    "Nga",
+    "Phương",
+    "Quân",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Tuấn",
+    "Uyên",
+    "Việt",
+    "Xuân",
+    "Yến",
 ]
 LOAD_SKILLS = [
     ("load-vneid-install", "Cài đặt VNeID"),
@@ -88,20 +140,61 @@ CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 symbols, no 0/O or 1/I
 
 
 HOUSEHOLD_COLUMNS = (
-    "id", "created_at", "updated_at", "area_id", "team_id", "code", "address", "head_name", "phone", "size",
-    "is_elderly", "has_disability", "is_low_income", "is_ethnic_minority", "consent_given_by", "consent_at",
-    "consent_scope", "search_text",
+    "id",
+    "created_at",
+    "updated_at",
+    "area_id",
+    "team_id",
+    "code",
+    "address",
+    "head_name",
+    "phone",
+    "size",
+    "is_elderly",
+    "has_disability",
+    "is_low_income",
+    "is_ethnic_minority",
+    "consent_given_by",
+    "consent_at",
+    "consent_scope",
+    "search_text",
 )
 LEARNER_COLUMNS = (
-    "id", "created_at", "updated_at", "household_id", "name", "birth_year", "is_elderly", "has_disability",
+    "id",
+    "created_at",
+    "updated_at",
+    "household_id",
+    "name",
+    "birth_year",
+    "is_elderly",
+    "has_disability",
 )
 VISIT_COLUMNS = (
-    "id", "created_at", "updated_at", "uuid", "household_id", "team_id", "recorded_by_id", "visited_at",
-    "duration_minutes", "outcome", "follow_up_on", "satisfaction", "notes",
+    "id",
+    "created_at",
+    "updated_at",
+    "uuid",
+    "household_id",
+    "team_id",
+    "recorded_by_id",
+    "visited_at",
+    "duration_minutes",
+    "outcome",
+    "follow_up_on",
+    "satisfaction",
+    "notes",
 )
 CERTIFICATION_COLUMNS = (
-    "created_at", "updated_at", "learner_id", "skill_id", "team_id", "certified_by_id", "certified_on",
-    "checklist", "code", "revoked_reason",
+    "created_at",
+    "updated_at",
+    "learner_id",
+    "skill_id",
+    "team_id",
+    "certified_by_id",
+    "certified_on",
+    "checklist",
+    "code",
+    "revoked_reason",
 )
 
 
@@ -161,7 +254,13 @@ class _RawWriter:
 def _uuid7(moment: datetime.datetime, rng: random.Random) -> uuid.UUID:
     """A time-ordered UUID (version 7 layout: 48-bit milliseconds, then random bits)."""
     millis = int(moment.timestamp() * 1000) & ((1 << 48) - 1)
-    value = (millis << 80) | (0x7 << 76) | (rng.getrandbits(12) << 64) | (0b10 << 62) | rng.getrandbits(62)
+    value = (
+        (millis << 80)
+        | (0x7 << 76)
+        | (rng.getrandbits(12) << 64)
+        | (0b10 << 62)
+        | rng.getrandbits(62)
+    )
     return uuid.UUID(int=value)
 
 
@@ -193,8 +292,11 @@ def generate(
         _say(out, f"Deleting the existing '{root_code}' data …")
         delete(existing)
     builder = _Builder(
-        households=households, visits=visits, rng=random.Random(f"{seed}:{root_code}"),  # noqa: S311 - synthetic data, reproducible by seed
-        root_code=root_code, out=out,
+        households=households,
+        visits=visits,
+        rng=random.Random(f"{seed}:{root_code}"),  # noqa: S311 - synthetic data, reproducible by seed
+        root_code=root_code,
+        out=out,
     )
     return builder.run()
 
@@ -204,12 +306,20 @@ def delete(root: Area) -> None:
     in_tree = {"household__area__path__startswith": root.path}
     with transaction.atomic():
         user_ids = list(
-            Membership.objects.filter(team__area__path__startswith=root.path).values_list("user_id", flat=True)
+            Membership.objects.filter(team__area__path__startswith=root.path).values_list(
+                "user_id", flat=True
+            )
         )
-        Certification.objects.filter(learner__household__area__path__startswith=root.path)._raw_delete("default")
+        Certification.objects.filter(
+            learner__household__area__path__startswith=root.path
+        )._raw_delete("default")
         visit_ids = Visit.objects.filter(**in_tree).values("pk")
-        for through in (Visit.volunteers.through, Visit.skills.through, Visit.services.through,
-                        Visit.lessons.through):
+        for through in (
+            Visit.volunteers.through,
+            Visit.skills.through,
+            Visit.services.through,
+            Visit.lessons.through,
+        ):
             through.objects.filter(visit_id__in=visit_ids)._raw_delete("default")
         Visit.objects.filter(**in_tree)._raw_delete("default")
         Learner.objects.filter(**in_tree)._raw_delete("default")
@@ -270,8 +380,12 @@ class _Builder:
         rows = []
         for code, name in LOAD_SKILLS:
             skill, _ = Skill.objects.get_or_create(
-                code=code, locale=locale,
-                defaults={"name": name, "checklist": [("check", "Opens the app"), ("check", "Shows it alone")]},
+                code=code,
+                locale=locale,
+                defaults={
+                    "name": name,
+                    "checklist": [("check", "Opens the app"), ("check", "Shows it alone")],
+                },
             )
             rows.append((skill.pk, skill.checklist_items))
         return rows
@@ -288,32 +402,48 @@ class _Builder:
         n_villages = max(1, math.ceil(self.n_households / HOUSEHOLDS_PER_VILLAGE))
         n_communes = max(1, math.ceil(n_villages / VILLAGES_PER_COMMUNE))
         n_districts = max(1, math.ceil(n_communes / COMMUNES_PER_DISTRICT))
-        root = Area.add_root(name=f"Tỉnh Tải Thử {self.root_code}", level=Area.Level.PROVINCE,
-                             code=self.root_code)
+        root = Area.add_root(
+            name=f"Tỉnh Tải Thử {self.root_code}", level=Area.Level.PROVINCE, code=self.root_code
+        )
         code = self.root_code
-        districts = self._children(root, [(f"Huyện {self._place(i)}", f"{code}-D{i + 1}", Area.Level.DISTRICT)
-                                          for i in range(n_districts)])
+        districts = self._children(
+            root,
+            [
+                (f"Huyện {self._place(i)}", f"{code}-D{i + 1}", Area.Level.DISTRICT)
+                for i in range(n_districts)
+            ],
+        )
         communes = self._level(districts, n_communes, "Xã", "C", Area.Level.COMMUNE)
         villages = self._level(communes, n_villages, "Thôn", "V", Area.Level.VILLAGE)
         Area.objects.bulk_create(districts + communes + villages, batch_size=BATCH)
         Area.objects.filter(pk=root.pk).update(numchild=root.numchild)
         # Back to the rows as stored (pks), in a stable order.
-        stored = {a.code: a for a in Area.objects.filter(path__startswith=root.path, depth__gt=root.depth)}
+        stored = {
+            a.code: a for a in Area.objects.filter(path__startswith=root.path, depth__gt=root.depth)
+        }
         self.communes = [stored[c.code] for c in communes]
         self.villages = [stored[v.code] for v in villages]
         commune_by_path = {c.path: stored[c.code].pk for c in communes}
-        self.village_commune = {stored[v.code].pk: commune_by_path[v.path[: -Area.steplen]] for v in villages}
-        self.say(f"{1 + len(stored)} areas ({n_districts} districts, {n_communes} communes, "
-                 f"{n_villages} villages)")
+        self.village_commune = {
+            stored[v.code].pk: commune_by_path[v.path[: -Area.steplen]] for v in villages
+        }
+        self.say(
+            f"{1 + len(stored)} areas ({n_districts} districts, {n_communes} communes, "
+            f"{n_villages} villages)"
+        )
         return root
 
-    def _level(self, parents: list[Area], count: int, label: str, letter: str, level: str) -> list[Area]:
+    def _level(
+        self, parents: list[Area], count: int, label: str, letter: str, level: str
+    ) -> list[Area]:
         """`count` children spread round-robin over `parents`."""
         specs: list[list[tuple[str, str, str]]] = [[] for _ in parents]
         for i in range(count):
             spec = specs[i % len(parents)]
             parent = parents[i % len(parents)]
-            spec.append((f"{label} {self._place(i)}", f"{parent.code}-{letter}{len(spec) + 1}", level))
+            spec.append(
+                (f"{label} {self._place(i)}", f"{parent.code}-{letter}{len(spec) + 1}", level)
+            )
         children = []
         for parent, spec in zip(parents, specs, strict=True):
             children += self._children(parent, spec)
@@ -329,18 +459,34 @@ class _Builder:
         """Unsaved child rows with their treebeard paths, in name order (node_order_by)."""
         spec = sorted(spec, key=lambda row: row[0])
         parent.numchild = len(spec)
-        return [
-            Area(name=name, code=code, level=level, depth=parent.depth + 1, numchild=0,
-                 path=Area._get_path(parent.path, parent.depth + 1, position + 1))
-            for position, (name, code, level) in enumerate(spec)
-        ] if spec else []
+        return (
+            [
+                Area(
+                    name=name,
+                    code=code,
+                    level=level,
+                    depth=parent.depth + 1,
+                    numchild=0,
+                    path=Area._get_path(parent.path, parent.depth + 1, position + 1),
+                )
+                for position, (name, code, level) in enumerate(spec)
+            ]
+            if spec
+            else []
+        )
 
     # --- teams and volunteers -------------------------------------------------
 
     def _teams_and_volunteers(self) -> None:
         teams = Team.objects.bulk_create(
-            [Team(name=f"Tổ số {area.name.removeprefix('Xã ')}", area=area,
-                  contact_url=f"https://zalo.me/g/{self.root_code.lower()}{area.pk}") for area in self.communes],
+            [
+                Team(
+                    name=f"Tổ số {area.name.removeprefix('Xã ')}",
+                    area=area,
+                    contact_url=f"https://zalo.me/g/{self.root_code.lower()}{area.pk}",
+                )
+                for area in self.communes
+            ],
             batch_size=BATCH,
         )
         self.commune_team = {team.area_id: team.pk for team in teams}
@@ -349,23 +495,38 @@ class _Builder:
         unusable = make_password(None)
         users = []
         for n in range(len(teams) * VOLUNTEERS_PER_TEAM):
-            users.append(User(username=f"{prefix}{n + 1:05d}", password=unusable,
-                              first_name=self._person_name(), is_active=True))
+            users.append(
+                User(
+                    username=f"{prefix}{n + 1:05d}",
+                    password=unusable,
+                    first_name=self._person_name(),
+                    is_active=True,
+                )
+            )
         User.objects.bulk_create(users, batch_size=BATCH)
-        user_ids = list(User.objects.filter(username__startswith=prefix).order_by("username").values_list("pk", flat=True))
+        user_ids = list(
+            User.objects.filter(username__startswith=prefix)
+            .order_by("username")
+            .values_list("pk", flat=True)
+        )
         Volunteer.objects.bulk_create(
-            [Volunteer(user_id=pk, display_name=user.first_name, phone=self._phone())
-             for pk, user in zip(user_ids, users, strict=True)],
+            [
+                Volunteer(user_id=pk, display_name=user.first_name, phone=self._phone())
+                for pk, user in zip(user_ids, users, strict=True)
+            ],
             batch_size=BATCH,
         )
         memberships = []
         self.team_volunteers: dict[int, list[int]] = {}
         for index, team in enumerate(teams):
-            members = user_ids[index * VOLUNTEERS_PER_TEAM:(index + 1) * VOLUNTEERS_PER_TEAM]
+            members = user_ids[index * VOLUNTEERS_PER_TEAM : (index + 1) * VOLUNTEERS_PER_TEAM]
             self.team_volunteers[team.pk] = members
             memberships += [
-                Membership(user_id=pk, team=team,
-                           role=Membership.Role.LEADER if position == 0 else Membership.Role.MEMBER)
+                Membership(
+                    user_id=pk,
+                    team=team,
+                    role=Membership.Role.LEADER if position == 0 else Membership.Role.MEMBER,
+                )
                 for position, pk in enumerate(members)
             ]
         Membership.objects.bulk_create(memberships, batch_size=BATCH)
@@ -391,18 +552,44 @@ class _Builder:
                 code = f"{prefix}{n + 1:07d}"
                 head = self._person_name()
                 address = f"Số {rng.randint(1, 300)}, {village.name}"
-                flags = (rng.random() < 0.3, rng.random() < 0.08, rng.random() < 0.25, rng.random() < 0.2)
-                households.append((
-                    household_id, stamp, stamp, village.pk, team_id, code, address, head, self._phone(),
-                    rng.choice((1, 2, 2, 3, 3, 4, 4, 5, 6)), *flags, head,
-                    db.dt(self.now - datetime.timedelta(days=rng.randint(30, 400))), consent_scope,
-                    fold(f"{code} {head} {address} {village.name}")[:600],
-                ))
+                flags = (
+                    rng.random() < 0.3,
+                    rng.random() < 0.08,
+                    rng.random() < 0.25,
+                    rng.random() < 0.2,
+                )
+                households.append(
+                    (
+                        household_id,
+                        stamp,
+                        stamp,
+                        village.pk,
+                        team_id,
+                        code,
+                        address,
+                        head,
+                        self._phone(),
+                        rng.choice((1, 2, 2, 3, 3, 4, 4, 5, 6)),
+                        *flags,
+                        head,
+                        db.dt(self.now - datetime.timedelta(days=rng.randint(30, 400))),
+                        consent_scope,
+                        fold(f"{code} {head} {address} {village.name}")[:600],
+                    )
+                )
                 for _ in range(rng.choice((1, 1, 2, 2, 3))):
-                    learners.append((
-                        learner_id, stamp, stamp, household_id, self._person_name(), rng.randint(1940, 2008),
-                        flags[0], flags[1] and rng.random() < 0.5,
-                    ))
+                    learners.append(
+                        (
+                            learner_id,
+                            stamp,
+                            stamp,
+                            household_id,
+                            self._person_name(),
+                            rng.randint(1940, 2008),
+                            flags[0],
+                            flags[1] and rng.random() < 0.5,
+                        )
+                    )
                     self.learners.append((learner_id, team_id))
                     learner_id += 1
                 self.household_ids.append(household_id)
@@ -434,7 +621,9 @@ class _Builder:
             for offset, outcome in enumerate(rng.choices(outcomes, weights, k=count)):
                 index = self._household_index()
                 team_id = self.household_team[index]
-                present = rng.sample(self.team_volunteers[team_id], k=1 if rng.random() < 0.6 else 2)
+                present = rng.sample(
+                    self.team_volunteers[team_id], k=1 if rng.random() < 0.6 else 2
+                )
                 # Written in time order, as a real year of visits arrives: the
                 # visit time and uuid indexes then grow at their end instead
                 # of splitting pages all over (which made SQLite 5x slower).
@@ -442,17 +631,31 @@ class _Builder:
                 worked = outcome in worked_outcomes
                 follow_up_on = None
                 if outcome == Visit.Outcome.FOLLOW_UP:
-                    follow_up_on = db.date((visited_at + datetime.timedelta(days=rng.randint(3, 21))).date())
-                visits.append((
-                    visit_id, stamp, stamp, db.uuid(_uuid7(visited_at, rng)),
-                    self.household_ids[index], team_id, present[0], db.dt(visited_at),
-                    max(5, min(240, int(rng.gauss(40, 15)))) if worked else rng.randint(2, 10),
-                    outcome.value, follow_up_on,
-                    rng.choices((2, 3, 4, 5), (1, 3, 8, 10))[0] if worked else None, "",
-                ))
+                    follow_up_on = db.date(
+                        (visited_at + datetime.timedelta(days=rng.randint(3, 21))).date()
+                    )
+                visits.append(
+                    (
+                        visit_id,
+                        stamp,
+                        stamp,
+                        db.uuid(_uuid7(visited_at, rng)),
+                        self.household_ids[index],
+                        team_id,
+                        present[0],
+                        db.dt(visited_at),
+                        max(5, min(240, int(rng.gauss(40, 15)))) if worked else rng.randint(2, 10),
+                        outcome.value,
+                        follow_up_on,
+                        rng.choices((2, 3, 4, 5), (1, 3, 8, 10))[0] if worked else None,
+                        "",
+                    )
+                )
                 present_rows += [(visit_id, pk) for pk in present]
                 if worked:
-                    skill_rows += [(visit_id, pk) for pk in rng.sample(skill_ids, k=rng.choice((1, 1, 2)))]
+                    skill_rows += [
+                        (visit_id, pk) for pk in rng.sample(skill_ids, k=rng.choice((1, 1, 2)))
+                    ]
                     if rng.random() < 0.3:
                         service_rows.append((visit_id, rng.choice(self.services)))
                 visit_id += 1
@@ -479,7 +682,9 @@ class _Builder:
         if not count or not self.learners:
             return
         rng, db = self.rng, self.db
-        codes: set[str] = set(Certification.objects.values_list("code", flat=True)) if count < 50_000 else set()
+        codes: set[str] = (
+            set(Certification.objects.values_list("code", flat=True)) if count < 50_000 else set()
+        )
         today = timezone.localdate(self.now)
         checklists = {pk: db.json(items) for pk, items in self.skills}
         for start in range(0, count, BATCH):
@@ -488,11 +693,20 @@ class _Builder:
             for _ in range(min(BATCH, count - start)):
                 learner_id, team_id = rng.choice(self.learners)
                 skill_id = rng.choice(self.skills)[0]
-                rows.append((
-                    stamp, stamp, learner_id, skill_id, team_id, rng.choice(self.team_volunteers[team_id]),
-                    db.date(today - datetime.timedelta(days=rng.randint(0, 364))), checklists[skill_id],
-                    self._code(codes), "",
-                ))
+                rows.append(
+                    (
+                        stamp,
+                        stamp,
+                        learner_id,
+                        skill_id,
+                        team_id,
+                        rng.choice(self.team_volunteers[team_id]),
+                        db.date(today - datetime.timedelta(days=rng.randint(0, 364))),
+                        checklists[skill_id],
+                        self._code(codes),
+                        "",
+                    )
+                )
             with transaction.atomic():
                 db.insert(Certification, CERTIFICATION_COLUMNS, rows)
             done = start + len(rows)

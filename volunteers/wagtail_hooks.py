@@ -46,8 +46,10 @@ class ScopedViewSet(ModelViewSet):
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(
-            read_scope=type(self).read_scope, write_scope=type(self).write_scope,
-            list_select_related=self.list_select_related, **kwargs,
+            read_scope=type(self).read_scope,
+            write_scope=type(self).write_scope,
+            list_select_related=self.list_select_related,
+            **kwargs,
         )
 
     def _object_kwargs(self, scope, **kwargs):
@@ -57,13 +59,19 @@ class ScopedViewSet(ModelViewSet):
         return super().get_edit_view_kwargs(**self._object_kwargs(type(self).write_scope, **kwargs))
 
     def get_delete_view_kwargs(self, **kwargs):
-        return super().get_delete_view_kwargs(**self._object_kwargs(type(self).write_scope, **kwargs))
+        return super().get_delete_view_kwargs(
+            **self._object_kwargs(type(self).write_scope, **kwargs)
+        )
 
     def get_inspect_view_kwargs(self, **kwargs):
-        return super().get_inspect_view_kwargs(**self._object_kwargs(type(self).read_scope, **kwargs))
+        return super().get_inspect_view_kwargs(
+            **self._object_kwargs(type(self).read_scope, **kwargs)
+        )
 
     def get_history_view_kwargs(self, **kwargs):
-        return super().get_history_view_kwargs(**self._object_kwargs(type(self).read_scope, **kwargs))
+        return super().get_history_view_kwargs(
+            **self._object_kwargs(type(self).read_scope, **kwargs)
+        )
 
     def get_usage_view_kwargs(self, **kwargs):
         return super().get_usage_view_kwargs(**self._object_kwargs(type(self).read_scope, **kwargs))
@@ -117,8 +125,12 @@ class TeamViewSet(ScopedViewSet):
     write_scope = staticmethod(access.editable_teams)
     index_view_class = views.TeamIndexView
     list_select_related = ("area",)
-    list_display = ["name", Column("area", label=_("Area"), accessor="area.name"),
-                    Column("member_count", label=_("Members")), "contact_url"]
+    list_display = [
+        "name",
+        Column("area", label=_("Area"), accessor="area.name"),
+        Column("member_count", label=_("Members")),
+        "contact_url",
+    ]
     filterset_class = views.TeamFilterSet
     search_fields = ["name"]
 
@@ -133,9 +145,11 @@ class MembershipViewSet(ScopedViewSet):
     read_scope = staticmethod(_memberships_visible)
     write_scope = staticmethod(_memberships_editable)
     list_select_related = ("user", "team")
-    list_display = [Column("user", label=_("Volunteer"), accessor="user"),
-                    Column("team", label=_("Team"), accessor="team.name"),
-                    Column("role", label=_("Role"), accessor="get_role_display")]
+    list_display = [
+        Column("user", label=_("Volunteer"), accessor="user"),
+        Column("team", label=_("Team"), accessor="team.name"),
+        Column("role", label=_("Role"), accessor="get_role_display"),
+    ]
     filterset_class = views.MembershipFilterSet
     search_fields = ["user__username", "user__first_name", "team__name"]
 
@@ -165,8 +179,20 @@ class HouseholdViewSet(ScopedViewSet):
     filterset_class = views.HouseholdFilterSet
     search_fields = ["search_text"]
     inspect_view_fields = [
-        "code", "area", "team", "address", "head_name", "phone", "size", "is_elderly", "has_disability",
-        "is_low_income", "is_ethnic_minority", "consent_given_by", "consent_at", "erased_at",
+        "code",
+        "area",
+        "team",
+        "address",
+        "head_name",
+        "phone",
+        "size",
+        "is_elderly",
+        "has_disability",
+        "is_low_income",
+        "is_ethnic_minority",
+        "consent_given_by",
+        "consent_at",
+        "erased_at",
     ]
 
     def get_form_class(self, for_update=False):
@@ -180,9 +206,14 @@ class LearnerViewSet(ScopedViewSet):
     read_scope = staticmethod(access.visible_learners)
     write_scope = staticmethod(access.editable_learners)
     list_select_related = ("household",)
-    list_display = ["name", Column("household", label=_("Household"), accessor="household.code"), "birth_year"]
+    list_display = [
+        "name",
+        Column("household", label=_("Household"), accessor="household.code"),
+        "birth_year",
+    ]
     search_fields = ["name", "household__code"]
     form_fields = ["name", "birth_year", "is_elderly", "has_disability"]
+
 
 class OfficialViewSet(ScopedViewSet):
     model = Official
@@ -191,10 +222,12 @@ class OfficialViewSet(ScopedViewSet):
     read_scope = staticmethod(_scope_by_area(Official))
     write_scope = staticmethod(_officials_editable)
     list_select_related = ("user", "area")
-    list_display = [Column("user", label=_("User"), accessor="user"),
-                    Column("area", label=_("Area"), accessor="area.name"),
-                    Column("role", label=_("Role"), accessor="get_role_display"),
-                    BooleanColumn("can_see_names", label=_("May see names"))]
+    list_display = [
+        Column("user", label=_("User"), accessor="user"),
+        Column("area", label=_("Area"), accessor="area.name"),
+        Column("role", label=_("Role"), accessor="get_role_display"),
+        BooleanColumn("can_see_names", label=_("May see names")),
+    ]
     search_fields = ["user__username", "area__name"]
 
     def get_form_class(self, for_update=False):
@@ -208,9 +241,13 @@ class TargetViewSet(ScopedViewSet):
     read_scope = staticmethod(_scope_by_area(Target))
     write_scope = staticmethod(_scope_by_area(Target))
     list_select_related = ("area",)
-    list_display = [Column("area", label=_("Area"), accessor="area.name"),
-                    Column("indicator", label=_("Indicator"), accessor="get_indicator_display"),
-                    "value", DateColumn("period_start", label=_("From")), DateColumn("period_end", label=_("To"))]
+    list_display = [
+        Column("area", label=_("Area"), accessor="area.name"),
+        Column("indicator", label=_("Indicator"), accessor="get_indicator_display"),
+        "value",
+        DateColumn("period_start", label=_("From")),
+        DateColumn("period_end", label=_("To")),
+    ]
     filterset_class = views.TargetFilterSet
     search_fields = ["area__name", "area__code"]
 
@@ -234,7 +271,9 @@ class ReadOnlyViewSet(ScopedViewSet):
 
 register_permission_policy(Learner, views.NoAddPermissionPolicy(Learner), exact_class=True)
 register_permission_policy(Visit, views.ReadOnlyPermissionPolicy(Visit), exact_class=True)
-register_permission_policy(Certification, views.ReadOnlyPermissionPolicy(Certification), exact_class=True)
+register_permission_policy(
+    Certification, views.ReadOnlyPermissionPolicy(Certification), exact_class=True
+)
 
 
 class VisitViewSet(ReadOnlyViewSet):
@@ -256,8 +295,15 @@ class VisitViewSet(ReadOnlyViewSet):
     search_fields = ["household__code"]
     form_fields = ["outcome"]
     inspect_view_fields = [
-        "household", "team", "recorded_by", "visited_at", "duration_minutes", "outcome", "follow_up_on",
-        "satisfaction", "notes",
+        "household",
+        "team",
+        "recorded_by",
+        "visited_at",
+        "duration_minutes",
+        "outcome",
+        "follow_up_on",
+        "satisfaction",
+        "notes",
     ]
 
 
@@ -277,8 +323,15 @@ class CertificationViewSet(ReadOnlyViewSet):
     ]
     search_fields = ["code"]
     form_fields = ["revoked_reason"]
-    inspect_view_fields = ["code", "skill", "team", "certified_by", "certified_on", "revoked_at",
-                           "revoked_reason"]
+    inspect_view_fields = [
+        "code",
+        "skill",
+        "team",
+        "certified_by",
+        "certified_on",
+        "revoked_at",
+        "revoked_reason",
+    ]
 
 
 class CoordinationGroup(ViewSetGroup):

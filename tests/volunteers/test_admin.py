@@ -15,14 +15,26 @@ from .factories import HouseholdFactory
 
 pytestmark = pytest.mark.django_db
 
-MODELS = ("area", "team", "membership", "household", "learner", "official", "target", "visit", "certification")
+MODELS = (
+    "area",
+    "team",
+    "membership",
+    "household",
+    "learner",
+    "official",
+    "target",
+    "visit",
+    "certification",
+)
 
 
 @pytest.fixture
 def coordinators(world):
     """Admin access and full model permissions for every role: the access module alone narrows rows."""
     group = Group.objects.create(name="Coordinators")
-    perms = Permission.objects.filter(content_type__app_label="volunteers", content_type__model__in=MODELS)
+    perms = Permission.objects.filter(
+        content_type__app_label="volunteers", content_type__model__in=MODELS
+    )
     group.permissions.add(Permission.objects.get(codename="access_admin"), *perms)
     for name in ("volunteer", "leader", "volunteer2", "official", "official2", "outsider"):
         world.users[name].groups.add(group)
@@ -40,8 +52,14 @@ def login(client, world, name):
 
 @pytest.mark.parametrize(
     "role, sees_own, sees_other",
-    [("volunteer", True, False), ("official", True, False), ("volunteer2", False, True),
-     ("official2", False, True), ("superuser", True, True), ("outsider", False, False)],
+    [
+        ("volunteer", True, False),
+        ("official", True, False),
+        ("volunteer2", False, True),
+        ("official2", False, True),
+        ("superuser", True, True),
+        ("outsider", False, False),
+    ],
 )
 def test_household_list_is_scoped(client, coordinators, role, sees_own, sees_other):
     world = coordinators
@@ -50,12 +68,15 @@ def test_household_list_is_scoped(client, coordinators, role, sees_own, sees_oth
     assert (world.other_household.code in html) is sees_other
 
 
-@pytest.mark.parametrize("model, own, other", [
-    ("visits", "visit", "other_visit"),
-    ("certifications", "certification", "other_certification"),
-    ("teams", "team", "other_team"),
-    ("learners", "learner", "other_learner"),
-])
+@pytest.mark.parametrize(
+    "model, own, other",
+    [
+        ("visits", "visit", "other_visit"),
+        ("certifications", "certification", "other_certification"),
+        ("teams", "team", "other_team"),
+        ("learners", "learner", "other_learner"),
+    ],
+)
 def test_other_lists_are_scoped(client, coordinators, model, own, other):
     world = coordinators
     response = login(client, world, "volunteer").get(url(f"{model}:index"))
@@ -99,7 +120,11 @@ def test_volunteer_edits_own_household(client, coordinators):
     world = coordinators
     login(client, world, "volunteer")
     form = client.get(url("households:edit", world.household.pk)).context["form"]
-    data = {name: value for name, value in form.initial.items() if value is not None and name in form.fields}
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and name in form.fields
+    }
     data.update(head_name="Bùi Thị Lan Anh", area=world.household.area_id, team=world.team.pk)
     data["consent_at"] = world.household.consent_at.strftime("%Y-%m-%d %H:%M")
     for flag in ("is_elderly", "has_disability", "is_low_income", "is_ethnic_minority"):
@@ -113,13 +138,19 @@ def test_volunteer_edits_own_household(client, coordinators):
 
 def test_household_search_without_diacritics_and_filters(client, coordinators):
     world = coordinators
-    HouseholdFactory(team=world.team, area=world.household.area, head_name="Lò Văn Sáng", is_elderly=True)
+    HouseholdFactory(
+        team=world.team, area=world.household.area, head_name="Lò Văn Sáng", is_elderly=True
+    )
     login(client, world, "volunteer")
     found = client.get(url("households:index"), {"q": "lo van sang"}).context["object_list"]
     assert [h.head_name for h in found] == ["Lò Văn Sáng"]
-    elderly = client.get(url("households:index"), {"vulnerability": "is_elderly"}).context["object_list"]
+    elderly = client.get(url("households:index"), {"vulnerability": "is_elderly"}).context[
+        "object_list"
+    ]
     assert [h.head_name for h in elderly] == ["Lò Văn Sáng"]
-    in_area = client.get(url("households:index"), {"area": world.district.pk}).context["object_list"]
+    in_area = client.get(url("households:index"), {"area": world.district.pk}).context[
+        "object_list"
+    ]
     assert len(in_area) == 2
 
 
@@ -129,7 +160,9 @@ def _list_queries(client, path):
     return len(queries)
 
 
-def test_household_list_query_count_is_constant(client, coordinators, django_assert_max_num_queries):
+def test_household_list_query_count_is_constant(
+    client, coordinators, django_assert_max_num_queries
+):
     world = coordinators
     login(client, world, "official")
     path = url("households:index")
@@ -142,7 +175,9 @@ def test_household_list_query_count_is_constant(client, coordinators, django_ass
 
 
 @pytest.mark.parametrize("model", ["visits", "teams", "memberships", "certifications", "areas"])
-def test_other_list_query_counts_are_constant(client, coordinators, model, django_assert_max_num_queries):
+def test_other_list_query_counts_are_constant(
+    client, coordinators, model, django_assert_max_num_queries
+):
     from .factories import (
         CertificationFactory,
         LearnerFactory,
@@ -176,12 +211,16 @@ def test_visits_are_read_only(client, coordinators):
 def test_area_created_under_a_parent(client, coordinators):
     world = coordinators
     login(client, world, "superuser")
-    response = client.post(url("areas:add"), {"parent": world.district.pk, "name": "Xã Mới",
-                                              "level": "commune", "code": "C9"})
+    response = client.post(
+        url("areas:add"),
+        {"parent": world.district.pk, "name": "Xã Mới", "level": "commune", "code": "C9"},
+    )
     assert response.status_code == 302
     area = Area.objects.get(code="C9")
     assert area.get_parent() == world.district and area.depth == world.district.depth + 1
-    response = client.post(url("areas:add"), {"name": "Tỉnh Mới", "level": "province", "code": "P-NEW"})
+    response = client.post(
+        url("areas:add"), {"name": "Tỉnh Mới", "level": "province", "code": "P-NEW"}
+    )
     assert response.status_code == 302 and Area.objects.get(code="P-NEW").is_root()
     assert Area.find_problems() == ([], [], [], [], [])
 
@@ -189,8 +228,10 @@ def test_area_created_under_a_parent(client, coordinators):
 def test_volunteer_cannot_create_area_outside_scope_or_a_root(client, coordinators):
     world = coordinators
     login(client, world, "volunteer")
-    response = client.post(url("areas:add"), {"parent": world.other_district.pk, "name": "Xã Lạ",
-                                              "level": "commune", "code": "CX"})
+    response = client.post(
+        url("areas:add"),
+        {"parent": world.other_district.pk, "name": "Xã Lạ", "level": "commune", "code": "CX"},
+    )
     assert response.status_code == 200 and "parent" in response.context["form"].errors
     response = client.post(url("areas:add"), {"name": "Tỉnh Lạ", "level": "province", "code": "PX"})
     assert "parent" in response.context["form"].errors
@@ -201,16 +242,21 @@ def test_import_screen_reports_bad_rows(client, coordinators):
     world = coordinators
     login(client, world, "volunteer")
     header = ",".join(imports.HOUSEHOLD_COLUMNS)
-    body = (f"{header}\n"
-            "ADM1,V1,Tổ Ân Nghĩa,Bản Mường,Lò Thị Hoa,0912,3,1,0,0,0,Lò Thị Hoa,2026-01-05\n"
-            "ADM2,C2,Tổ Ân Nghĩa,Bản Mường,Lò Thị Hoa,0912,3,1,0,0,0,Lò Thị Hoa,2026-01-05\n")
+    body = (
+        f"{header}\n"
+        "ADM1,V1,Tổ Ân Nghĩa,Bản Mường,Lò Thị Hoa,0912,3,1,0,0,0,Lò Thị Hoa,2026-01-05\n"
+        "ADM2,C2,Tổ Ân Nghĩa,Bản Mường,Lò Thị Hoa,0912,3,1,0,0,0,Lò Thị Hoa,2026-01-05\n"
+    )
     upload = io.BytesIO(body.encode())
     upload.name = "households.csv"
     response = client.post(url("import:index"), {"kind": "households", "file": upload})
     assert response.status_code == 200
     html = response.content.decode()
     assert str(imports.MSG_AREA_UNKNOWN) in html
-    assert Household.objects.filter(code="ADM1").exists() and not Household.objects.filter(code="ADM2").exists()
+    assert (
+        Household.objects.filter(code="ADM1").exists()
+        and not Household.objects.filter(code="ADM2").exists()
+    )
     problems = client.get(url("import:errors")).content.decode()
     assert f"3,area_code,{imports.MSG_AREA_UNKNOWN}" in problems
 
@@ -218,7 +264,10 @@ def test_import_screen_reports_bad_rows(client, coordinators):
 def test_import_screen_needs_permission(client, world):
     world.users["outsider"].user_permissions.add(Permission.objects.get(codename="access_admin"))
     login(client, world, "outsider")
-    assert client.get(url("import:index")).status_code in (302, 403)  # Wagtail redirects a PermissionDenied
+    assert client.get(url("import:index")).status_code in (
+        302,
+        403,
+    )  # Wagtail redirects a PermissionDenied
     assert client.get(url("import:errors")).status_code in (302, 403)
 
 
@@ -227,12 +276,22 @@ def test_household_added_in_admin_needs_consent(client, coordinators):
 
     world = coordinators
     login(client, world, "volunteer")
-    data = {"area": world.household.area_id, "team": world.team.pk, "code": "ADMIN1", "head_name": "Hà Thị Mơ",
-            "size": 2}
+    data = {
+        "area": world.household.area_id,
+        "team": world.team.pk,
+        "code": "ADMIN1",
+        "head_name": "Hà Thị Mơ",
+        "size": 2,
+    }
     response = client.post(url("households:add"), data)
     assert response.status_code == 200
-    assert str(volunteer_messages.CONSENT_REQUIRED) in response.context["form"].errors["consent_given_by"]
-    data.update(consent_given_by="Hà Thị Mơ", consent_at="2026-02-01 09:00", consent_scope="Lưu thông tin")
+    assert (
+        str(volunteer_messages.CONSENT_REQUIRED)
+        in response.context["form"].errors["consent_given_by"]
+    )
+    data.update(
+        consent_given_by="Hà Thị Mơ", consent_at="2026-02-01 09:00", consent_scope="Lưu thông tin"
+    )
     assert client.post(url("households:add"), data).status_code == 302
     assert Household.objects.get(code="ADMIN1").consent_recorded_by == world.users["volunteer"]
     data.update(code="ADMIN2", area=world.other_district.pk)
@@ -263,7 +322,9 @@ def test_leader_moves_team_only_within_scope(client, coordinators):
     assert world.other_district not in form.fields["area"].queryset
     assert client.get(url("teams:edit", world.other_team.pk)).status_code == 404
     login(client, world, "volunteer")
-    assert client.get(url("teams:edit", world.team.pk)).status_code == 404  # members do not manage the team
+    assert (
+        client.get(url("teams:edit", world.team.pk)).status_code == 404
+    )  # members do not manage the team
 
 
 def test_official_without_names_right_sees_initials(client, coordinators):

@@ -36,10 +36,31 @@ def xlsx_file(rows, header):
     return buffer
 
 
-def household_row(code, area="V1", team="Tổ Ân Nghĩa", head="Lò Thị Hoa", consent_by="Lò Thị Hoa",
-                  consent_date="2026-03-01", size="4", elderly="1"):
-    return [code, area, team, "Bản Mường", head, "0912345678", size, elderly, "0", "yes", "",
-            consent_by, consent_date]
+def household_row(
+    code,
+    area="V1",
+    team="Tổ Ân Nghĩa",
+    head="Lò Thị Hoa",
+    consent_by="Lò Thị Hoa",
+    consent_date="2026-03-01",
+    size="4",
+    elderly="1",
+):
+    return [
+        code,
+        area,
+        team,
+        "Bản Mường",
+        head,
+        "0912345678",
+        size,
+        elderly,
+        "0",
+        "yes",
+        "",
+        consent_by,
+        consent_date,
+    ]
 
 
 def errors_by_row(report):
@@ -52,19 +73,24 @@ def errors_by_row(report):
 @pytest.mark.parametrize("make_file", [csv_file, xlsx_file], ids=["csv", "xlsx"])
 def test_households_import_keeps_good_rows_and_reports_bad_ones(world, make_file):
     rows = [
-        household_row("IMP1"),                                        # row 2: good
-        household_row("IMP2", area="C2"),                             # row 3: other district's area
-        household_row("IMP3", consent_by="", consent_date=""),        # row 4: personal data, no consent
-        household_row("IMP4", size="many", elderly="maybe"),          # row 5: two bad cells
-        household_row("IMP5", team=str(world.team.pk)),               # row 6: good, team by id
-        household_row("IMP1"),                                        # row 7: duplicate code
-        household_row("IMP7", team="Tổ Bao La"),                      # row 8: another district's team
-        household_row("IMP8", consent_date="2999-01-01"),             # row 9: consent in the future
+        household_row("IMP1"),  # row 2: good
+        household_row("IMP2", area="C2"),  # row 3: other district's area
+        household_row("IMP3", consent_by="", consent_date=""),  # row 4: personal data, no consent
+        household_row("IMP4", size="many", elderly="maybe"),  # row 5: two bad cells
+        household_row("IMP5", team=str(world.team.pk)),  # row 6: good, team by id
+        household_row("IMP1"),  # row 7: duplicate code
+        household_row("IMP7", team="Tổ Bao La"),  # row 8: another district's team
+        household_row("IMP8", consent_date="2999-01-01"),  # row 9: consent in the future
     ]
-    report = imports.households_import(file=make_file(rows, HOUSEHOLD_HEADER), user=world.users["volunteer"])
+    report = imports.households_import(
+        file=make_file(rows, HOUSEHOLD_HEADER), user=world.users["volunteer"]
+    )
 
     assert (report.rows, report.created, report.failed_rows) == (8, 2, 6)
-    assert set(Household.objects.filter(code__startswith="IMP").values_list("code", flat=True)) == {"IMP1", "IMP5"}
+    assert set(Household.objects.filter(code__startswith="IMP").values_list("code", flat=True)) == {
+        "IMP1",
+        "IMP5",
+    }
     errors = errors_by_row(report)
     assert errors[3] == [("area_code", str(imports.MSG_AREA_UNKNOWN))]
     assert ("consent_given_by", str(imports.MSG_CONSENT_REQUIRED)) in errors[4]
@@ -86,7 +112,8 @@ def test_households_import_keeps_good_rows_and_reports_bad_ones(world, make_file
 def test_household_row_failing_in_the_service_leaves_nothing(world):
     """The area is visible to the superuser but outside the team's area: the service refuses it."""
     report = imports.households_import(
-        file=csv_file([household_row("HALF1", area="C2")], HOUSEHOLD_HEADER), user=world.users["superuser"]
+        file=csv_file([household_row("HALF1", area="C2")], HOUSEHOLD_HEADER),
+        user=world.users["superuser"],
     )
     assert report.created == 0
     assert report.errors[0].row == 2 and report.errors[0].column == "area_code"
@@ -103,24 +130,30 @@ def test_official_cannot_import_households(world):
 
 
 def test_missing_columns_and_unreadable_file(world):
-    report = imports.households_import(file=csv_file([["X"]], ["code"]), user=world.users["volunteer"])
+    report = imports.households_import(
+        file=csv_file([["X"]], ["code"]), user=world.users["volunteer"]
+    )
     assert report.errors[0].row == 1 and "area_code" in report.errors[0].message
-    report = imports.households_import(file=io.BytesIO(b"PK\x03\x04broken"), user=world.users["volunteer"])
+    report = imports.households_import(
+        file=io.BytesIO(b"PK\x03\x04broken"), user=world.users["volunteer"]
+    )
     assert report.errors[0].message == str(imports.MSG_UNREADABLE)
 
 
 @pytest.mark.parametrize("make_file", [csv_file, xlsx_file], ids=["csv", "xlsx"])
 def test_areas_import_parents_earlier_in_the_file(world, make_file):
     rows = [
-        ["P9", "Tỉnh Lào Cai", "province", ""],          # row 2: a root, superuser only
-        ["P9-D1", "Huyện Bát Xát", "district", "P9"],     # row 3: parent from row 2
-        ["P9-D1-C1", "Xã Y Tý", "Commune", "P9-D1"],      # row 4: level by label
-        ["P9-X", "Xã Sai", "hamlet", "P9-D1"],            # row 5: unknown level
-        ["P9-Y", "Xã Mồ Côi", "commune", "NOPE"],         # row 6: unknown parent
+        ["P9", "Tỉnh Lào Cai", "province", ""],  # row 2: a root, superuser only
+        ["P9-D1", "Huyện Bát Xát", "district", "P9"],  # row 3: parent from row 2
+        ["P9-D1-C1", "Xã Y Tý", "Commune", "P9-D1"],  # row 4: level by label
+        ["P9-X", "Xã Sai", "hamlet", "P9-D1"],  # row 5: unknown level
+        ["P9-Y", "Xã Mồ Côi", "commune", "NOPE"],  # row 6: unknown parent
         ["P9-D1", "Huyện Bát Xát Mới", "district", "P9"],  # row 7: rename
-        ["", "", "commune", "P9-D1"],                     # row 8: code and name missing
+        ["", "", "commune", "P9-D1"],  # row 8: code and name missing
     ]
-    report = imports.areas_import(file=make_file(rows, list(imports.AREA_COLUMNS)), user=world.users["superuser"])
+    report = imports.areas_import(
+        file=make_file(rows, list(imports.AREA_COLUMNS)), user=world.users["superuser"]
+    )
 
     assert (report.created, report.updated, report.failed_rows) == (3, 1, 3)
     errors = errors_by_row(report)
@@ -136,9 +169,14 @@ def test_areas_import_parents_earlier_in_the_file(world, make_file):
 
 
 def test_areas_import_respects_access(world):
-    rows = [["NEW-ROOT", "Tỉnh Mới", "province", ""], ["C1-V9", "Thôn Mới", "village", "C1"],
-            ["C2-V9", "Thôn Khác", "village", "C2"]]
-    report = imports.areas_import(file=csv_file(rows, list(imports.AREA_COLUMNS)), user=world.users["volunteer"])
+    rows = [
+        ["NEW-ROOT", "Tỉnh Mới", "province", ""],
+        ["C1-V9", "Thôn Mới", "village", "C1"],
+        ["C2-V9", "Thôn Khác", "village", "C2"],
+    ]
+    report = imports.areas_import(
+        file=csv_file(rows, list(imports.AREA_COLUMNS)), user=world.users["volunteer"]
+    )
     errors = errors_by_row(report)
     assert errors[2] == [("parent_code", str(imports.MSG_ROOT_FORBIDDEN))]
     assert errors[4] == [("parent_code", str(imports.MSG_AREA_OUTSIDE))]
@@ -147,7 +185,9 @@ def test_areas_import_respects_access(world):
 
 def test_semicolon_csv_and_errors_csv(world):
     report = imports.households_import(
-        file=csv_file([household_row("SEMI1"), household_row("SEMI2", area="NOWHERE")], HOUSEHOLD_HEADER, ";"),
+        file=csv_file(
+            [household_row("SEMI1"), household_row("SEMI2", area="NOWHERE")], HOUSEHOLD_HEADER, ";"
+        ),
         user=world.users["volunteer"],
     )
     assert report.created == 1
@@ -157,13 +197,16 @@ def test_semicolon_csv_and_errors_csv(world):
 
 def test_import_data_command(world, tmp_path, capsys):
     areas = tmp_path / "areas.xlsx"
-    areas.write_bytes(xlsx_file([["CMD-P", "Tỉnh Lệnh", "province", ""]], list(imports.AREA_COLUMNS)).read())
+    areas.write_bytes(
+        xlsx_file([["CMD-P", "Tỉnh Lệnh", "province", ""]], list(imports.AREA_COLUMNS)).read()
+    )
     call_command("import_data", "--areas", str(areas))
     assert Area.objects.filter(code="CMD-P", depth=1).exists()
 
     households = tmp_path / "households.csv"
-    households.write_bytes(csv_file([household_row("CMD1"), household_row("CMD2", area="C2")],
-                                    HOUSEHOLD_HEADER).read())
+    households.write_bytes(
+        csv_file([household_row("CMD1"), household_row("CMD2", area="C2")], HOUSEHOLD_HEADER).read()
+    )
     with pytest.raises(CommandError, match="--user"):
         call_command("import_data", "--households", str(households))
     with pytest.raises(CommandError, match="1 row"):
@@ -174,12 +217,41 @@ def test_import_data_command(world, tmp_path, capsys):
 
 def test_xlsx_date_cells_numbers_and_blank_rows(world):
     rows = [
-        ["XL1", "V1", "Tổ Ân Nghĩa", "Bản Mường", "Lò Thị Hoa", "0912", 3, 1, 0, "x", "không",
-         "Lò Thị Hoa", datetime.datetime(2026, 2, 14)],
-        [None] * 13,                                                  # row 3: blank, skipped
-        ["XL2", "V1", world.team.pk, "", "", "", 2.0, "", "", "", "", "", None],  # row 4: no personal data
+        [
+            "XL1",
+            "V1",
+            "Tổ Ân Nghĩa",
+            "Bản Mường",
+            "Lò Thị Hoa",
+            "0912",
+            3,
+            1,
+            0,
+            "x",
+            "không",
+            "Lò Thị Hoa",
+            datetime.datetime(2026, 2, 14),
+        ],
+        [None] * 13,  # row 3: blank, skipped
+        [
+            "XL2",
+            "V1",
+            world.team.pk,
+            "",
+            "",
+            "",
+            2.0,
+            "",
+            "",
+            "",
+            "",
+            "",
+            None,
+        ],  # row 4: no personal data
     ]
-    report = imports.households_import(file=xlsx_file(rows, HOUSEHOLD_HEADER), user=world.users["leader"])
+    report = imports.households_import(
+        file=xlsx_file(rows, HOUSEHOLD_HEADER), user=world.users["leader"]
+    )
     assert (report.rows, report.created, report.errors) == (2, 2, [])
     first, second = Household.objects.get(code="XL1"), Household.objects.get(code="XL2")
     assert first.consent_at.date() == datetime.date(2026, 2, 14) and first.is_low_income

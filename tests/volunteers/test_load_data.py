@@ -30,7 +30,10 @@ def test_generate_builds_the_requested_counts_quickly():
     in_tree = {"household__area__path__startswith": root.path}
     assert Household.objects.filter(area__path__startswith=root.path).count() == 450
     assert Visit.objects.filter(**in_tree).count() == 2000
-    assert Certification.objects.filter(learner__household__area__path__startswith=root.path).count() == 250
+    assert (
+        Certification.objects.filter(learner__household__area__path__startswith=root.path).count()
+        == 250
+    )
     assert Learner.objects.filter(**in_tree).count() >= 450
     # The tree is a valid treebeard tree: 3 villages (200 per village), 1 commune, 1 district.
     assert [a.level for a in root.get_descendants()].count("village") == 3
@@ -43,22 +46,55 @@ def test_generate_builds_the_requested_counts_quickly():
         Membership.objects.filter(team=visit.team).values_list("user_id", flat=True)
     )
     assert Team.objects.filter(area__path__startswith=root.path).count() == 1
-    assert Visit.objects.filter(**in_tree, outcome=Visit.Outcome.FOLLOW_UP, follow_up_on__isnull=True).count() == 0
+    assert (
+        Visit.objects.filter(
+            **in_tree, outcome=Visit.Outcome.FOLLOW_UP, follow_up_on__isnull=True
+        ).count()
+        == 0
+    )
     # New rows after the load get fresh ids (sequences moved on).
     assert Household.objects.create(area=root, team=Team.objects.first(), code="AFTER").pk > 0
 
 
 def test_command_refuses_a_second_run_without_replace():
     out = io.StringIO()
-    call_command("generate_load_data", "--households", "20", "--visits", "50", "--root-code", "LX", stdout=out)
+    call_command(
+        "generate_load_data",
+        "--households",
+        "20",
+        "--visits",
+        "50",
+        "--root-code",
+        "LX",
+        stdout=out,
+    )
     assert "Load data ready under LX" in out.getvalue()
     with pytest.raises(CommandError, match="already exists"):
-        call_command("generate_load_data", "--households", "20", "--visits", "50", "--root-code", "LX",
-                     stdout=io.StringIO())
-    household = Household.objects.filter(area__path__startswith=Area.objects.get(code="LX").path).first()
+        call_command(
+            "generate_load_data",
+            "--households",
+            "20",
+            "--visits",
+            "50",
+            "--root-code",
+            "LX",
+            stdout=io.StringIO(),
+        )
+    household = Household.objects.filter(
+        area__path__startswith=Area.objects.get(code="LX").path
+    ).first()
     AccessLog.objects.create(household=household, action=AccessLog.Action.VIEW)
-    call_command("generate_load_data", "--households", "30", "--visits", "60", "--root-code", "LX",
-                 "--replace", stdout=io.StringIO())
+    call_command(
+        "generate_load_data",
+        "--households",
+        "30",
+        "--visits",
+        "60",
+        "--root-code",
+        "LX",
+        "--replace",
+        stdout=io.StringIO(),
+    )
     assert not AccessLog.objects.filter(household_id=household.pk).exists()
     root = Area.objects.get(code="LX")
     assert Household.objects.filter(area__path__startswith=root.path).count() == 30

@@ -11,10 +11,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--households", type=int, required=True, help="Number of households.")
         parser.add_argument("--visits", type=int, required=True, help="Number of visits.")
-        parser.add_argument("--seed", type=int, default=1, help="Random seed (same seed, same data).")
-        parser.add_argument("--root-code", default="LOAD", help="Official code of the root area (default LOAD).")
-        parser.add_argument("--replace", action="store_true",
-                            help="Delete an existing tree with this root code first.")
+        parser.add_argument(
+            "--seed", type=int, default=1, help="Random seed (same seed, same data)."
+        )
+        parser.add_argument(
+            "--root-code", default="LOAD", help="Official code of the root area (default LOAD)."
+        )
+        parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="Delete an existing tree with this root code first.",
+        )
 
     def handle(self, *args, households, visits, seed, root_code, replace, **options):
         if households < 1 or visits < 0:
@@ -23,11 +30,19 @@ class Command(BaseCommand):
             # Household card codes are the root code + 7 digits (16 characters at most).
             raise CommandError("--root-code must be 1 to 8 characters.")
         try:
-            root = generate(households=households, visits=visits, seed=seed, root_code=root_code,
-                            stdout=self.stdout, replace=replace)
+            root = generate(
+                households=households,
+                visits=visits,
+                seed=seed,
+                root_code=root_code,
+                stdout=self.stdout,
+                replace=replace,
+            )
         except LoadDataExists as exc:
             raise CommandError(
                 f"An area with code '{exc}' already exists. Pass --replace to delete it and build again, "
                 "or choose another --root-code."
             ) from exc
-        self.stdout.write(self.style.SUCCESS(f"Load data ready under {root.code} (area id {root.pk})."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Load data ready under {root.code} (area id {root.pk}).")
+        )

@@ -10,10 +10,17 @@ class Command(BaseCommand):
     help = "Import areas or households from an .xlsx or .csv file; bad rows are reported, good rows kept."
 
     def add_arguments(self, parser):
-        parser.add_argument("--areas", metavar="FILE", help="Areas file: code, name, level, parent_code.")
-        parser.add_argument("--households", metavar="FILE", help="Households file (see volunteers/imports.py).")
-        parser.add_argument("--user", metavar="USERNAME",
-                            help="Import as this user (their access rules apply); required for households.")
+        parser.add_argument(
+            "--areas", metavar="FILE", help="Areas file: code, name, level, parent_code."
+        )
+        parser.add_argument(
+            "--households", metavar="FILE", help="Households file (see volunteers/imports.py)."
+        )
+        parser.add_argument(
+            "--user",
+            metavar="USERNAME",
+            help="Import as this user (their access rules apply); required for households.",
+        )
 
     def handle(self, *args, areas=None, households=None, user=None, **options):
         if bool(areas) == bool(households):
@@ -36,7 +43,9 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         self._print(report)
         if report.errors:
-            raise CommandError(f"{report.failed_rows or len(report.errors)} row(s) had problems (see above).")
+            raise CommandError(
+                f"{report.failed_rows or len(report.errors)} row(s) had problems (see above)."
+            )
 
     def _print(self, report: ImportReport) -> None:
         self.stdout.write(
