@@ -1,0 +1,156 @@
+"""Queries and time of the whole-province dashboard at about 1,000 and 100,000 households.
+
+Each size runs in a child process with its own throwaway SQLite database:
+migrate, `volunteers.loaddata.generate(households=N, visits=10N)`, a province
+official, then GET /dashboard/ for the generated province over the last
+twelve months (one warm-up, best of two timed). Budget (DESIGN.md): the
+number of queries does not grow with the data, so the 100k row's limit is the
+1k count (ratio 1.0 = constant). Time is reported, not budgeted: the
+aggregates scan every visit of the period, so it grows with the rows (measured
+2026-11-22 on a loaded 2-core box: 36 queries at both sizes; 1.8 s at 1k
+households / 10k visits, 182 s at 100k / 1M visits on SQLite). The 100k size
+builds its data for about 12 minutes.
+
+    .venv/bin/python bench/run.py dashboard
+    BENCH_DASHBOARD_SIZES=1000,20000 .venv/bin/python bench/run.py dashboard   # quicker
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SIZES = [int(n) for n in os.environ.get("BENCH_DASHBOARD_SIZES", "1000,100000").split(",")]
+VISITS_PER_HOUSEHOLD = int(os.environ.get("BENCH_DASHBOARD_VISITS_PER_HOUSEHOLD", "10"))
+QUERY_BUDGET = 40  # the same ceiling as tests/reports/test_dashboard.py
+
+
+def _child(households: int) -> dict:
+    """Runs inside the child process: build the data, measure one dashboard."""
+    import datetime
+
+    import django
+
+    django.setup()
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()  # response.context, as in the tests
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from tests.volunteers.factories import OfficialFactory, UserFactory
+    from volunteers.loaddata import generate
+    from volunteers.models import Official
+
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    root = generate(
+        households=households, visits=households * VISITS_PER_HOUSEHOLD, stdout=sys.stderr
+    )
+    built = time.perf_counter() - started
+    user = UserFactory(username="bench-official")
+    OfficialFactory(user=user, area=root, role=Official.Role.PROVINCE)
+    client = Client()
+    client.force_login(user)
+    today = timezone.localdate()
+    params = {
+        "area": root.pk,
+        "period": "custom",
+        "start": (today - datetime.timedelta(days=365)).isoformat(),
+        "end": today.isoformat(),
+    }
+    client.get("/dashboard/", params)  # warm-up (caches, SQLite pages)
+    timings, queries = [], 0
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get("/dashboard/", params)
+            timings.append(time.perf_counter() - started)
+        assert response.status_code == 200, response.status_code
+        queries = len(captured)
+    summary = response.context["summary"]
+    return {
+        "households": households,
+        "queries": queries,
+        "seconds": min(timings),
+        "built_seconds": built,
+        "registered": summary.households_registered,
+        "visits": summary.visits,
+        "children": len(response.context["children"]),
+    }
+
+
+def measure(households: int) -> dict:
+    with tempfile.TemporaryDirectory(prefix="bench-dashboard-") as tmp:
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(REPO),
+            "DJANGO_SETTINGS_MODULE": "literacy.settings.dev",
+            "SQLITE_PATH": str(Path(tmp) / "db.sqlite3"),
+            "DATABASE_URL": "",
+            "MEDIA_ROOT": str(Path(tmp) / "media"),
+            "PRIVATE_MEDIA_ROOT": str(Path(tmp) / "private"),
+        }
+        env.pop("DATABASE_URL")
+        result = subprocess.run(  # noqa: S603 - our own script
+            [sys.executable, __file__, "--child", str(households)],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(
+                f"dashboard bench at {households} households failed:\n{result.stderr[-3000:]}"
+            )
+        return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def run() -> list[dict]:
+    results = [measure(n) for n in SIZES]
+    small, large = results[0], results[-1]
+    rows = []
+    for item in results:
+        limit = QUERY_BUDGET if item is small else small["queries"]
+        rows.append(
+            {
+                "name": f"dashboard queries, province, {item['households']:,} households",
+                "ours": item["queries"],
+                "limit": limit,
+                "ratio": item["queries"] / limit,
+                "unit": "queries",
+                "note": (
+                    f"{item['seconds'] * 1000:.0f} ms, {item['visits']:,} visits in the year, "
+                    f"{item['children']} districts; data built in {item['built_seconds']:.0f} s"
+                ),
+            }
+        )
+    rows.append(
+        {
+            "name": f"dashboard time {large['households']:,} / {small['households']:,} households",
+            "ours": large["seconds"] / small["seconds"],
+            "limit": None,
+            "ratio": None,
+            "unit": "x",
+            "note": f"{small['seconds'] * 1000:.0f} ms vs {large['seconds'] * 1000:.0f} ms (SQLite, best of 2)",
+        }
+    )
+    return rows
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--child":
+        print(json.dumps(_child(int(sys.argv[2]))))
+    else:
+        for row in run():
+            print(row)
