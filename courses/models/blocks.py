@@ -1,5 +1,7 @@
 """StreamField blocks for lessons and the FAQ."""
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -30,10 +32,32 @@ class StepCalloutBlock(CalloutBlock):
         label = _("Tip or warning (optional)")
 
 
+class VideoChooserBlock(SnippetChooserBlock):
+    """Chooses a library video; loads every chosen video of a page in one go.
+
+    Each video brings its poster, the poster's renditions and its locale, so
+    a lesson's query count does not grow with the videos it embeds.
+    """
+
+    def bulk_to_python(self, values):
+        objects = (
+            self.model_class.objects.select_related("locale", "poster")
+            .prefetch_related("poster__renditions")
+            .in_bulk([value for value in values if value is not None])
+        )
+        seen, result = set(), []
+        for pk in values:
+            video = objects.get(pk)
+            # The same video twice on a page gets two instances, as Wagtail does.
+            result.append(copy.copy(video) if video is not None and pk in seen else video)
+            seen.add(pk)
+        return result
+
+
 class VideoBlock(blocks.StructBlock):
     """A video from the library, embedded in a lesson."""
 
-    video = SnippetChooserBlock("courses.Video", label=_("video"))
+    video = VideoChooserBlock("courses.Video", label=_("video"))
     caption = blocks.CharBlock(required=False, label=_("caption"))
 
     class Meta:
@@ -53,7 +77,7 @@ class StepBlock(blocks.StructBlock):
         label=_("screenshot description (alt text)"),
         help_text=_("What the picture shows, for people who cannot see it."),
     )
-    video = SnippetChooserBlock("courses.Video", required=False, label=_("short video"))
+    video = VideoChooserBlock("courses.Video", required=False, label=_("short video"))
     callout = StepCalloutBlock(required=False, label=_("tip or warning"))
 
     class Meta:

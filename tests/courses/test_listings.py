@@ -105,3 +105,28 @@ def test_lesson_skills_link_to_the_library_filter(client, course, library):
     lesson.save_revision().publish()
     html = client.get(lesson.url).content.decode()
     assert f'<a href="{library.url}?skill=vneid-level2">Kích hoạt định danh mức 2</a>' in html
+
+
+@pytest.mark.django_db
+def test_lesson_query_count_does_not_grow_with_embedded_videos(
+    client, course, django_assert_num_queries
+):
+    def lesson_with(videos: int):
+        clips = [factories.VideoFactory() for _ in range(videos)]
+        lesson = factories.LessonPageFactory(
+            parent=course,
+            steps=[factories.step(title=f"Bước {n}", video=clip) for n, clip in enumerate(clips)],
+        )
+        client.get(lesson.url)  # first view makes the poster renditions
+        return lesson
+
+    def queries(lesson) -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(lesson.url).status_code == 200
+        return len(captured)
+
+    one, four = lesson_with(1), lesson_with(4)
+    assert queries(four) == queries(one)
