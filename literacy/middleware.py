@@ -31,9 +31,9 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
     def process_request(self, request):
         urlconf = getattr(request, "urlconf", settings.ROOT_URLCONF)
-        if translation.get_language_from_path(request.path_info) or not resolves_outside_i18n_patterns(
-            request.path_info, urlconf
-        ):
+        if translation.get_language_from_path(
+            request.path_info
+        ) or not resolves_outside_i18n_patterns(request.path_info, urlconf):
             return super().process_request(request)
         translation.activate(translation.get_language_from_request(request, check_path=False))
         request.LANGUAGE_CODE = translation.get_language()

@@ -18,18 +18,37 @@ def test_production_settings_pass_deploy_check():
         "PATH": "/usr/bin:/bin",
     }
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING",
-         "--settings=literacy.settings.production"],
-        capture_output=True, text=True, env=env, cwd=settings.BASE_DIR, check=False,
+        [
+            sys.executable,
+            "manage.py",
+            "check",
+            "--deploy",
+            "--fail-level",
+            "WARNING",
+            "--settings=literacy.settings.production",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=settings.BASE_DIR,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_secret():
     result = subprocess.run(  # noqa: S603
-        [sys.executable, "-c", "import django, os; os.environ['DJANGO_SETTINGS_MODULE']="
-         "'literacy.settings.production'; django.setup()"],
-        capture_output=True, text=True, env={"PATH": "/usr/bin:/bin"}, cwd=settings.BASE_DIR, check=False,
+        [
+            sys.executable,
+            "-c",
+            "import django, os; os.environ['DJANGO_SETTINGS_MODULE']="
+            "'literacy.settings.production'; django.setup()",
+        ],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin"},
+        cwd=settings.BASE_DIR,
+        check=False,
     )
     assert "DJANGO_SECRET_KEY" in result.stderr
 

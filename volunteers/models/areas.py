@@ -47,7 +47,9 @@ class Target(TimeStampedModel):
         LEARNERS_CERTIFIED = "learners_certified", _("Adults certified")
         VISITS = "visits", _("Visits")
 
-    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="targets", verbose_name=_("area"))
+    area = models.ForeignKey(
+        Area, on_delete=models.CASCADE, related_name="targets", verbose_name=_("area")
+    )
     indicator = models.CharField(_("indicator"), max_length=40, choices=Indicator.choices)
     value = models.PositiveIntegerField(_("target value"))
     period_start = models.DateField(_("from"))
@@ -59,7 +61,8 @@ class Target(TimeStampedModel):
         ordering = ["area", "indicator", "-period_start"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(period_end__gte=models.F("period_start")), name="target_period_order"
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="target_period_order",
             )
         ]
 
@@ -77,19 +80,27 @@ class Official(TimeStampedModel):
         NATIONAL = "national", _("National official")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="official_roles", verbose_name=_("user")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="official_roles",
+        verbose_name=_("user"),
     )
-    area = models.ForeignKey(Area, on_delete=models.CASCADE, related_name="officials", verbose_name=_("area"))
+    area = models.ForeignKey(
+        Area, on_delete=models.CASCADE, related_name="officials", verbose_name=_("area")
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     can_see_names = models.BooleanField(
-        _("may see names in reports"), default=False,
+        _("may see names in reports"),
+        default=False,
         help_text=_("Reports carry codes, not names, unless this is set."),
     )
 
     class Meta:
         verbose_name = _("official")
         verbose_name_plural = _("officials")
-        constraints = [models.UniqueConstraint(fields=["user", "area"], name="official_unique_area")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "area"], name="official_unique_area")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} · {self.area.name}"

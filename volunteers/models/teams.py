@@ -11,7 +11,10 @@ class Volunteer(TimeStampedModel):
     """The volunteer profile of a user: how teams reach them."""
 
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="volunteer", verbose_name=_("user")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="volunteer",
+        verbose_name=_("user"),
     )
     display_name = models.CharField(_("display name"), max_length=120)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
@@ -29,10 +32,15 @@ class Team(TimeStampedModel):
     """A community digital team serving one area."""
 
     name = models.CharField(_("name"), max_length=160)
-    area = models.ForeignKey(Area, on_delete=models.PROTECT, related_name="teams", verbose_name=_("area"))
+    area = models.ForeignKey(
+        Area, on_delete=models.PROTECT, related_name="teams", verbose_name=_("area")
+    )
     contact_url = models.URLField(_("group chat link"), blank=True)
     members = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, through="Membership", related_name="teams", verbose_name=_("members")
+        settings.AUTH_USER_MODEL,
+        through="Membership",
+        related_name="teams",
+        verbose_name=_("members"),
     )
 
     class Meta:
@@ -50,9 +58,14 @@ class Membership(TimeStampedModel):
         MEMBER = "member", _("Member")
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("volunteer")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("volunteer"),
     )
-    team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("team"))
+    team = models.ForeignKey(
+        Team, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("team")
+    )
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.MEMBER)
 
     class Meta:

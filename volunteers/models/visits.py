@@ -36,23 +36,43 @@ class Visit(TimeStampedModel):
         DECLINED = "declined", _("Declined")
 
     uuid = models.UUIDField(_("visit id"), unique=True, default=uuid.uuid4, editable=False)
-    household = models.ForeignKey(Household, on_delete=models.PROTECT, related_name="visits", verbose_name=_("household"))
-    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="visits", verbose_name=_("team"))
-    volunteers = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="visits", verbose_name=_("volunteers present"))
+    household = models.ForeignKey(
+        Household, on_delete=models.PROTECT, related_name="visits", verbose_name=_("household")
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, related_name="visits", verbose_name=_("team")
+    )
+    volunteers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="visits", verbose_name=_("volunteers present")
+    )
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
     visited_at = models.DateTimeField(_("time of visit"), db_index=True)
     duration_minutes = models.PositiveSmallIntegerField(
         _("duration (minutes)"), validators=[MinValueValidator(1), MaxValueValidator(480)]
     )
-    skills = models.ManyToManyField("courses.Skill", blank=True, related_name="visits", verbose_name=_("skills practised"))
-    services = models.ManyToManyField(Service, blank=True, related_name="visits", verbose_name=_("services completed"))
-    lessons = models.ManyToManyField("wagtailcore.Page", blank=True, related_name="+", verbose_name=_("lessons used"))
-    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices, default=Outcome.DONE)
+    skills = models.ManyToManyField(
+        "courses.Skill", blank=True, related_name="visits", verbose_name=_("skills practised")
+    )
+    services = models.ManyToManyField(
+        Service, blank=True, related_name="visits", verbose_name=_("services completed")
+    )
+    lessons = models.ManyToManyField(
+        "wagtailcore.Page", blank=True, related_name="+", verbose_name=_("lessons used")
+    )
+    outcome = models.CharField(
+        _("outcome"), max_length=20, choices=Outcome.choices, default=Outcome.DONE
+    )
     follow_up_on = models.DateField(_("follow-up date"), null=True, blank=True)
     satisfaction = models.PositiveSmallIntegerField(
-        _("satisfaction (1-5)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+        _("satisfaction (1-5)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
     notes = models.TextField(_("notes"), blank=True)
 
@@ -60,7 +80,10 @@ class Visit(TimeStampedModel):
         verbose_name = _("visit")
         verbose_name_plural = _("visits")
         ordering = ["-visited_at"]
-        indexes = [models.Index(fields=["household", "-visited_at"]), models.Index(fields=["team", "visited_at"])]
+        indexes = [
+            models.Index(fields=["household", "-visited_at"]),
+            models.Index(fields=["team", "visited_at"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.household} · {self.visited_at:%Y-%m-%d}"
@@ -69,11 +92,22 @@ class Visit(TimeStampedModel):
 class Certification(TimeStampedModel):
     """A skill a learner has shown a volunteer, verifiable by `code` at /verify/<code>/."""
 
-    learner = models.ForeignKey(Learner, on_delete=models.PROTECT, related_name="certifications", verbose_name=_("learner"))
-    skill = models.ForeignKey("courses.Skill", on_delete=models.PROTECT, related_name="certifications", verbose_name=_("skill"))
-    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="certifications", verbose_name=_("team"))
+    learner = models.ForeignKey(
+        Learner, on_delete=models.PROTECT, related_name="certifications", verbose_name=_("learner")
+    )
+    skill = models.ForeignKey(
+        "courses.Skill",
+        on_delete=models.PROTECT,
+        related_name="certifications",
+        verbose_name=_("skill"),
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, related_name="certifications", verbose_name=_("team")
+    )
     certified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="certifications_given",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="certifications_given",
         verbose_name=_("certified by"),
     )
     certified_on = models.DateField(_("date"), db_index=True)
@@ -82,7 +116,11 @@ class Certification(TimeStampedModel):
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
     revoked_reason = models.CharField(_("reason for revocation"), max_length=255, blank=True)
     revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("revoked by"),
     )
 

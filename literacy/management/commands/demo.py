@@ -32,8 +32,14 @@ class Command(BaseCommand):
             raise CommandError("Demo data is disabled in these settings (DEMO_DATA_ALLOWED).")
         password = settings.DEMO_PASSWORD
         with transaction.atomic():
-            ensure_user("admin", password, is_staff=True, is_superuser=True, first_name="Admin",
-                        email="admin@example.org")
+            ensure_user(
+                "admin",
+                password,
+                is_staff=True,
+                is_superuser=True,
+                first_name="Admin",
+                email="admin@example.org",
+            )
         for app in DEMO_APPS:
             try:
                 module = import_module(f"{app}.demo")
