@@ -48,3 +48,9 @@ def test_saved_lesson_reads_offline_and_other_pages_fall_back(live_server, phone
         assert phone.locator("h1").inner_text() == "You are offline"
     finally:
         phone.context.set_offline(False)
+
+    # Back online, the home page lists what this phone keeps for offline reading.
+    phone.goto(f"{base}/")
+    saved = phone.locator("[data-saved-list]")
+    saved.wait_for()
+    assert saved.locator("a").first.inner_text() == LESSON_TITLE
