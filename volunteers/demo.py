@@ -11,6 +11,8 @@ import datetime
 import random
 import uuid
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
@@ -89,13 +91,72 @@ def _code(rng: random.Random, length: int) -> str:
     return "".join(rng.choice(ALPHABET) for _ in range(length))
 
 
+# Admin groups for the demo roles. Model permissions decide which admin
+# screens open; volunteers.access still narrows every row to the user's scope.
+DEMO_GROUPS = {
+    "Team leaders": {
+        "volunteers": [
+            "view_area",
+            "view_team",
+            "change_team",
+            "view_membership",
+            "add_membership",
+            "change_membership",
+            "delete_membership",
+            "view_household",
+            "add_household",
+            "change_household",
+            "view_learner",
+            "change_learner",
+            "view_visit",
+            "view_certification",
+            "view_service",
+        ],
+    },
+    "Officials": {
+        "volunteers": [
+            "view_area",
+            "view_team",
+            "view_membership",
+            "view_household",
+            "view_visit",
+            "view_certification",
+            "view_target",
+            "view_service",
+        ],
+        "reports": ["view_campaign", "add_campaign", "change_campaign"],
+    },
+}
+
+
+def _ensure_groups() -> dict[str, Group]:
+    admin_access = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    groups = {}
+    for name, apps in DEMO_GROUPS.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        wanted = [admin_access]
+        for app_label, codenames in apps.items():
+            wanted += Permission.objects.filter(
+                content_type__app_label=app_label, codename__in=codenames
+            )
+        group.permissions.add(*wanted)
+        groups[name] = group
+    return groups
+
+
 def load(*, stdout, password: str) -> None:
     """Create the demo coordination data set unless it exists."""
-    if Area.objects.filter(code=PROVINCE_CODE).exists():
-        stdout.write("Volunteers demo: already loaded.")
-        return
     with transaction.atomic():
-        _load(stdout=stdout, password=password)
+        if not Area.objects.filter(code=PROVINCE_CODE).exists():
+            _load(stdout=stdout, password=password)
+        else:
+            stdout.write("Volunteers demo: already loaded.")
+        groups = _ensure_groups()
+        User = get_user_model()  # noqa: N806
+        groups["Team leaders"].user_set.add(*User.objects.filter(username="leader"))
+        groups["Officials"].user_set.add(*User.objects.filter(username="official"))
 
 
 def _load(*, stdout, password: str) -> None:

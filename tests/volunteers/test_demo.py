@@ -59,3 +59,32 @@ def test_demo_loads_once_and_works(client, django_user_model):
 def test_demo_without_skills_creates_no_certificates():
     demo.load(stdout=io.StringIO(), password="pw")
     assert Certification.objects.count() == 0 and Household.objects.count() >= 300
+
+
+def test_demo_roles_can_open_their_admin_screens_within_scope(client, django_user_model):
+    demo.load(stdout=io.StringIO(), password="pw")
+    demo.load(stdout=io.StringIO(), password="pw")  # groups are ensured idempotently
+    official = django_user_model.objects.get(username="official")
+    district = official.official_roles.get().area
+    inside = Household.objects.filter(area__path__startswith=district.path).first()
+    outside = Household.objects.exclude(area__path__startswith=district.path).first()
+    households = reverse("coordination_households:index")
+
+    assert client.login(username="official", password="pw")
+    assert client.get(households).status_code == 200
+    # Officials are read-only: editing is refused alike in and out of scope (nothing to probe).
+    edit_inside = client.get(reverse("coordination_households:edit", args=[inside.pk]))
+    edit_outside = client.get(reverse("coordination_households:edit", args=[outside.pk]))
+    assert edit_inside.status_code == edit_outside.status_code == 302
+    assert edit_inside["Location"] == edit_outside["Location"] == reverse("wagtailadmin_home")
+
+    leader = django_user_model.objects.get(username="leader")
+    team_household = Household.objects.filter(team__memberships__user=leader).first()
+    assert client.login(username="leader", password="pw")
+    assert client.get(households).status_code == 200
+    edit = reverse("coordination_households:edit", args=[team_household.pk])
+    assert client.get(edit).status_code == 200
+    not_theirs = Household.objects.exclude(team__memberships__user=leader).first()
+    assert (
+        client.get(reverse("coordination_households:edit", args=[not_theirs.pk])).status_code == 404
+    )
