@@ -534,12 +534,24 @@ def _volunteer_rows(scope: _Scope) -> dict:
     key = scope.key(
         area_prefix="visit__household__", team_field="visit__team_id", when="visit__visited_at"
     )
-    return scope.rows(
-        presence,
-        key,
-        active_volunteers=Count("user_id", distinct=True),
-        volunteer_minutes=Sum("visit__duration_minutes"),
-    )
+    # Grouped by (group, volunteer) and counted here: a hash aggregate, where COUNT(DISTINCT)
+    # sorts every presence row (4x slower on PostgreSQL). One row per volunteer and group.
+    if scope.group is not None and key is None:
+        return {}
+    grouped = presence.annotate(_g=key) if key is not None else presence.annotate(_g=Value(0))
+    result: dict = {}
+    for row in (
+        grouped.values("_g", "user_id").annotate(m=Sum("visit__duration_minutes")).order_by()
+    ):
+        group = row["_g"] if scope.group is not None else None
+        if scope.group == _MONTH:
+            group = _as_month(group)
+        totals = result.setdefault(group, {"active_volunteers": 0, "volunteer_minutes": 0})
+        totals["active_volunteers"] += 1
+        totals["volunteer_minutes"] += row["m"] or 0
+    if scope.group is None:
+        result.setdefault(None, {"active_volunteers": 0, "volunteer_minutes": 0})
+    return result
 
 
 def _learner_rows(scope: _Scope) -> dict:
