@@ -21,6 +21,8 @@ Public API (keyword-only arguments; results are plain frozen dataclasses):
   indicators (registered, learners, overdue, targets, teams_total) are None.
 - ``certifications_by_skill(*, area, start, end, teams=None, by_child_area=False)
   -> list[SkillRow]``: one row per skill with at least one certification.
+- ``skills_practised(*, area, start, end, teams=None) -> list[SkillPracticeRow]``:
+  per skill, visits in the period that practised it and distinct households.
 - ``definitions() -> list[Definition]``: (key, label, description) of every
   indicator key, translatable (for the workbook's Definitions sheet and the
   dashboard's help).
@@ -212,6 +214,17 @@ class SkillRow:
     certifications: int
     learners: int
     by_area: dict[int | None, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SkillPracticeRow:
+    """Visits in the period at which a skill was practised, and the distinct households."""
+
+    skill_id: int
+    code: str
+    name: str
+    visits: int
+    households: int
 
 
 class Definition(NamedTuple):
@@ -799,6 +812,37 @@ def certifications_by_skill(
     ]
 
 
+def skills_practised(
+    *,
+    area: Area,
+    start: datetime.date,
+    end: datetime.date,
+    teams: Iterable[int] | None = None,
+) -> list[SkillPracticeRow]:
+    """Per skill (by name): visits in the period that practised it and distinct households (1 query)."""
+    scope = _Scope(area=area, start=start, end=end, teams=teams, group=None)
+    rows = (
+        Visit.skills.through.objects.filter(
+            scope.in_area("visit__household__"),
+            _visits_in_period(scope, "visit__"),
+            scope.in_teams("visit__team_id"),
+        )
+        .values("skill_id", "skill__code", "skill__name")
+        .annotate(visits=Count("visit_id"), households=Count("visit__household_id", distinct=True))
+        .order_by("skill__name", "skill_id")
+    )
+    return [
+        SkillPracticeRow(
+            skill_id=row["skill_id"],
+            code=row["skill__code"],
+            name=row["skill__name"],
+            visits=row["visits"],
+            households=row["households"],
+        )
+        for row in rows
+    ]
+
+
 __all__ = [
     "FLAG_KEYS",
     "INDICATOR_KEYS",
@@ -807,6 +851,7 @@ __all__ = [
     "Definition",
     "GroupReach",
     "MonthRow",
+    "SkillPracticeRow",
     "SkillRow",
     "Summary",
     "TeamRow",
@@ -817,5 +862,6 @@ __all__ = [
     "definitions",
     "months_in",
     "period_bounds",
+    "skills_practised",
     "summary",
 ]

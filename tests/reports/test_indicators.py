@@ -304,3 +304,22 @@ def test_query_count_is_constant(db, django_assert_max_num_queries):
             indicators.by_month(area=world.district, start=START, end=END)
         with django_assert_max_num_queries(8):
             indicators.by_team(area=world.district, start=START, end=END)
+
+
+def test_skills_practised(db):
+    world = build_district(communes=1, households=3, with_visits=False)
+    first, second, third = world.households
+    skill_a, skill_b = world.skills
+    day = local_dt(datetime.date(2026, 2, 10))
+    VisitFactory(household=first, visited_at=day).skills.set([skill_a, skill_b])
+    VisitFactory(household=first, visited_at=day).skills.set([skill_a])
+    VisitFactory(household=second, visited_at=day).skills.set([skill_a])
+    VisitFactory(household=third, visited_at=local_dt(datetime.date(2025, 6, 1))).skills.set(
+        [skill_b]
+    )
+    rows = {
+        r.skill_id: r
+        for r in indicators.skills_practised(area=world.district, start=START, end=END)
+    }
+    assert (rows[skill_a.pk].visits, rows[skill_a.pk].households) == (3, 2)
+    assert (rows[skill_b.pk].visits, rows[skill_b.pk].households) == (1, 1)
