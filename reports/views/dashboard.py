@@ -78,6 +78,23 @@ def _trend_chart(months):
     )
 
 
+def _skill_rows(certified, practised) -> list[dict]:
+    """One row per skill with certificates, learners and visits that practised it, by name."""
+    rows: dict[int, dict] = {}
+    for row in certified:
+        rows[row.skill_id] = {
+            "name": row.name,
+            "certifications": row.certifications,
+            "learners": row.learners,
+            "visits": 0,
+        }
+    for row in practised:
+        rows.setdefault(
+            row.skill_id, {"name": row.name, "certifications": 0, "learners": 0, "visits": 0}
+        )["visits"] = row.visits
+    return sorted(rows.values(), key=lambda r: r["name"].casefold())
+
+
 def _picker_options(areas) -> list[tuple[int, str]]:
     """(id, label) with the tree shown by indentation (a select cannot nest deeper than one level)."""
     top = min((a.depth for a in areas), default=1)
@@ -105,6 +122,9 @@ def dashboard(request):
         children = []  # a leaf area: only its own row, which the headline numbers already show
     months = indicators.by_month(**kwargs)
     teams = indicators.by_team(**kwargs)
+    skills = _skill_rows(
+        indicators.certifications_by_skill(**kwargs), indicators.skills_practised(**kwargs)
+    )
 
     # Query string kept by drill-down and sort links: the period as asked (valid or not: the
     # drill-down keeps the default then), never the area.
@@ -131,6 +151,7 @@ def dashboard(request):
         "months": months,
         "trend_chart": _trend_chart(months),
         "teams": teams,
+        "skills": skills,
         "definitions": indicators.definitions(),
         "vulnerable": [
             (label, summary.vulnerable[flag])

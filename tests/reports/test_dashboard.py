@@ -213,3 +213,12 @@ def test_demo_campaigns_are_idempotent_and_need_a_province(db):
         phases = list(campaign.phases.order_by("start"))
         assert [p.kind for p in phases] == ["pilot", "expansion", "evaluation"]
         assert phases[0].start == campaign.start and phases[-1].end == campaign.end
+
+
+def test_skills_table_matches_the_indicators(client, district_world):
+    world = district_world
+    response = get(client, world.users["official"], **CUSTOM)
+    by_name = {row["name"]: row for row in response.context["skills"]}
+    for row in indicators.certifications_by_skill(area=world.district, start=START, end=END):
+        assert by_name[row.name]["certifications"] == row.certifications
+        assert f'<th scope="row">{row.name}</th>' in response.content.decode()
