@@ -420,10 +420,12 @@ def write_definitions(workbook, context: SheetContext) -> None:
     styles.sheet_finish(ws, header_row=1, columns=2, last_row=len(items) + len(notes) + 1)
 
 
-def write_indicator_sheets(workbook, context: SheetContext) -> None:
+def write_indicator_sheets(workbook, context: SheetContext) -> indicators.Summary:
+    """Write every indicator sheet; returns the area's summary."""
     summary = indicators.summary(**context.scope)
     write_summary(workbook, context, summary)
     write_by_area(workbook, context, summary)
     write_by_month(workbook, context)
     write_certifications(workbook, context)
     write_teams(workbook, context)
+    return summary
