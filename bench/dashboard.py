@@ -7,8 +7,9 @@ twelve months (one warm-up, best of two timed). Budget (DESIGN.md): the
 number of queries does not grow with the data, so the 100k row's limit is the
 1k count (ratio 1.0 = constant). Time is reported, not budgeted: the
 aggregates scan every visit of the period, so it grows with the rows (measured
-2026-11-22 on a loaded 2-core box: 36 queries at both sizes; 1.8 s at 1k
-households / 10k visits, 182 s at 100k / 1M visits on SQLite). The 100k size
+2026-11-22 on a shared 2-core box: 38 queries at both sizes; 0.24 s at 1k
+households / 10k visits, 47 s at 100k / 1M visits on SQLite, ratio 198x for
+100x the rows and 10x the districts). The 100k size
 builds its data for about 12 minutes.
 
     .venv/bin/python bench/run.py dashboard
