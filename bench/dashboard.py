@@ -10,7 +10,7 @@ aggregates scan every visit of the period, so it grows with the rows (measured
 2026-11-22 on a shared 2-core box: 38 queries at both sizes; 0.24 s at 1k
 households / 10k visits, 47 s at 100k / 1M visits on SQLite, ratio 198x for
 100x the rows and 10x the districts). The 100k size
-builds its data for about 12 minutes.
+builds its data in 2-12 minutes, depending on the load of the machine.
 
     .venv/bin/python bench/run.py dashboard
     BENCH_DASHBOARD_SIZES=1000,20000 .venv/bin/python bench/run.py dashboard   # quicker
