@@ -370,8 +370,19 @@ class _Builder:
         self._households()
         self._visits()
         self._certifications()
+        self._analyze()
         self.say("Done.")
         return root
+
+    def _analyze(self) -> None:
+        """Refresh the planner's statistics: after a bulk load they describe empty tables.
+
+        Stale statistics made PostgreSQL pick nested loops for the dashboard
+        (9-10 s instead of about 4.7 s at 200k visits).
+        """
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        self.say("Statistics refreshed (ANALYZE).")
 
     # --- reference rows shared by every load tree ---------------------------
 
