@@ -119,11 +119,13 @@ def household_page(*, user, pk: int) -> dict[str, Any]:
         .prefetch_related("skills", "services", "volunteers")
         .order_by("-visited_at")[:50]
     )
+    next_follow_up = visits[0].follow_up_on if visits else None
     return {
         "household": household,
         "learners": learners,
         "visits": visits,
-        "next_follow_up": visits[0].follow_up_on if visits else None,
+        "next_follow_up": next_follow_up,
+        "follow_up_overdue": next_follow_up is not None and next_follow_up < timezone.localdate(),
         "can_edit": access.editable_households(user).filter(pk=household.pk).exists(),
         "show_names": access.can_see_names(user, household.area),
     }

@@ -341,3 +341,22 @@ def test_team_page_counts_and_query_count(volunteer_client, world, django_assert
     assert response.context["counts"] == {"total": 21, "never": 10, "due": 0}
     leader = next(m for m in response.context["members"] if m.user == world.users["leader"])
     assert leader.visits_30 == 10 and leader.hours_30 == 10.0
+
+
+@pytest.mark.django_db
+def test_household_page_marks_an_overdue_follow_up(volunteer_client, world):
+    url = reverse("volunteers:household", args=[world.household.pk])
+    today = timezone.localdate()
+    VisitFactory(
+        household=world.household,
+        outcome=Visit.Outcome.FOLLOW_UP,
+        follow_up_on=today + datetime.timedelta(days=3),
+    )
+    assert 'class="badge warn"' not in volunteer_client.get(url).content.decode()
+    VisitFactory(
+        household=world.household,
+        outcome=Visit.Outcome.FOLLOW_UP,
+        follow_up_on=today - datetime.timedelta(days=2),
+        visited_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+    assert 'class="badge warn"' in volunteer_client.get(url).content.decode()
