@@ -6,6 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,30 @@ ERROR_MISSING_DATES = _("Enter both a start and an end date for a custom period.
 ERROR_START_IN_FUTURE = _("The period cannot start in the future.")
 ERROR_TOO_LONG = _("Choose a period of at most three years.")
 ERROR_NO_CAMPAIGN = _("Choose a campaign.")
+
+
+def period_problem(
+    *, start: datetime.date, end: datetime.date, today: datetime.date | None = None
+) -> tuple[str, str] | None:
+    """(field, message) for the first thing wrong with start..end, or None if it is fine.
+
+    The one rule for every period a person asks for: dashboard, workbook, command line.
+    """
+    if end < start:
+        return "end", ERROR_END_BEFORE_START
+    if start > (today or timezone.localdate()):
+        return "start", ERROR_START_IN_FUTURE
+    if (end - start).days > MAX_DAYS:
+        return "end", ERROR_TOO_LONG
+    return None
+
+
+def period_validate(*, start: datetime.date, end: datetime.date) -> None:
+    """Raise ValidationError (code "period_<field>") unless start..end is a valid period."""
+    problem = period_problem(start=start, end=end)
+    if problem:
+        field, message = problem
+        raise ValidationError(message, code=f"period_{field}")
 
 
 @dataclass(frozen=True)
@@ -90,12 +115,8 @@ class PeriodForm(forms.Form):
                 return data
             if start is None or end is None:
                 self.add_error("start" if start is None else "end", ERROR_MISSING_DATES)
-            elif end < start:
-                self.add_error("end", ERROR_END_BEFORE_START)
-            elif start > self.today:
-                self.add_error("start", ERROR_START_IN_FUTURE)
-            elif (end - start).days > MAX_DAYS:
-                self.add_error("end", ERROR_TOO_LONG)
+            elif problem := period_problem(start=start, end=end, today=self.today):
+                self.add_error(*problem)
         return data
 
     def period_or_default(self) -> Period:

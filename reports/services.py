@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy, pgettext
 from volunteers import access
 from volunteers.models import Area
 
+from . import periods
 from .models import ReportRequest, ReportSubscription
 from .workbook import EXCEL_MAX_ROWS, build_workbook, visits_in_period
 
@@ -41,11 +42,11 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 INLINE_BUILD_MAX_VISITS = 5_000
 # At most one progress write to the database every this many seconds.
 PROGRESS_INTERVAL_SECONDS = 2.0
-MAX_PERIOD_DAYS = 366 * 5
 
-ERROR_PERIOD_ORDER = gettext_lazy("The end of the period must not be before its start.")
-ERROR_PERIOD_FUTURE = gettext_lazy("The period must not start in the future.")
-ERROR_PERIOD_LONG = gettext_lazy("The period may cover at most five years.")
+# Periods follow the dashboard's one rule (reports.periods); the names stay for callers.
+ERROR_PERIOD_ORDER = periods.ERROR_END_BEFORE_START
+ERROR_PERIOD_FUTURE = periods.ERROR_START_IN_FUTURE
+ERROR_PERIOD_LONG = periods.ERROR_TOO_LONG
 ERROR_NOT_OFFICIAL = gettext_lazy("Only officials can subscribe to monthly reports.")
 ERROR_BUILD_FAILED = gettext_lazy("The workbook could not be built: %(reason)s")
 ERROR_RETRY_STATE = gettext_lazy("Only a failed report can be built again.")
@@ -86,16 +87,6 @@ def report_download_name(request: ReportRequest) -> str:
 def _language(language: str | None) -> str:
     codes = [code for code, _name in settings.LANGUAGES]
     return language if language in codes else settings.LANGUAGE_CODE
-
-
-def period_validate(*, start: datetime.date, end: datetime.date) -> None:
-    """Raise ValidationError unless start..end is a sensible report period."""
-    if end < start:
-        raise ValidationError(ERROR_PERIOD_ORDER, code="period_order")
-    if start > timezone.localdate():
-        raise ValidationError(ERROR_PERIOD_FUTURE, code="period_future")
-    if (end - start).days > MAX_PERIOD_DAYS:
-        raise ValidationError(ERROR_PERIOD_LONG, code="period_long")
 
 
 def visible_area_or_404(user, area: Area | int | str) -> Area:
@@ -157,7 +148,7 @@ def report_request_create(
     worker); without it the caller builds (the monthly task does).
     """
     area = visible_area_or_404(user, area)
-    period_validate(start=start, end=end)
+    periods.period_validate(start=start, end=end)
     allowed = access.can_see_names(user, area)
     request = ReportRequest(
         area=area,
@@ -304,7 +295,7 @@ def report_write_file(
     With no `user` nothing is scoped away: whoever runs the command has the
     server's rights. Written to a temp file beside `out`, then moved.
     """
-    period_validate(start=start, end=end)
+    periods.period_validate(start=start, end=end)
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     language = _language(language)
