@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from volunteers import access
+from volunteers import services as volunteer_services
 from volunteers.models import AccessLog
 
 from .. import services
@@ -177,10 +178,10 @@ def report_download(request, public_id):
     if path is None:
         raise Http404("Report not ready")
     if report.include_names:
-        AccessLog.objects.create(
+        volunteer_services.access_log_record(
             user=request.user,
             action=AccessLog.Action.EXPORT,
-            detail=f"report {report.public_id} ({report.area.code})"[:255],
+            detail=f"report {report.public_id} ({report.area.code})",
         )
     return FileResponse(
         path.open("rb"),

@@ -11,6 +11,7 @@ from django.utils import timezone
 from volunteers import access, messages
 from volunteers.models import AccessLog, Area, Household, Learner, Team
 
+from .access_logs import access_log_record
 from .codes import random_code
 
 HOUSEHOLD_CODE_LENGTH = 7  # 35 bits; household cards are scoped by access, not secret
@@ -123,7 +124,7 @@ def household_erase(*, user, household: Household) -> Household:
     household.save()
     household.learners.update(name="", birth_year=None, erased_at=now)
     household.visits.update(notes="")
-    AccessLog.objects.create(user=user, household=household, action=AccessLog.Action.ERASE)
+    access_log_record(user=user, household=household, action=AccessLog.Action.ERASE)
     return household
 
 
@@ -176,5 +177,5 @@ def household_export(*, user, household: Household) -> dict[str, Any]:
             for visit in household.visits.all()
         ],
     )
-    AccessLog.objects.create(user=user, household=household, action=AccessLog.Action.EXPORT)
+    access_log_record(user=user, household=household, action=AccessLog.Action.EXPORT)
     return data

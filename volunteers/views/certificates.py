@@ -78,7 +78,7 @@ def certificate(request, pk: int):
     if not access.can_see_names(request.user, household.area):
         learner_name = initials(learner_name)
     url = verify_url(certification.code)
-    AccessLog.objects.create(
+    services.access_log_record(
         user=request.user,
         household=household,
         action=AccessLog.Action.VIEW,

@@ -72,7 +72,7 @@ def household_detail(request, pk: int):
         household.head_name = initials(household.head_name)
         for learner in context["learners"]:
             learner.name = initials(learner.name)
-    AccessLog.objects.create(user=request.user, household=household, action=AccessLog.Action.VIEW)
+    services.access_log_record(user=request.user, household=household, action=AccessLog.Action.VIEW)
     return render(request, "volunteers/household_detail.html", context)
 
 
@@ -162,7 +162,7 @@ def household_cards(request, team_pk: int):
         }
         for household in page
     ]
-    AccessLog.objects.create(
+    services.access_log_record(
         user=request.user,
         action=AccessLog.Action.PRINT,
         detail=f"team {team.pk} page {page.number}",

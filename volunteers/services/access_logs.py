@@ -1,0 +1,20 @@
+from django.contrib.auth.models import AbstractBaseUser
+
+from volunteers.models import AccessLog, Household
+
+
+def access_log_record(
+    *,
+    user: AbstractBaseUser,
+    action: str,
+    household: Household | None = None,
+    detail: str = "",
+) -> AccessLog:
+    """Record that `user` viewed, exported, printed or erased personal data.
+
+    The one writer of AccessLog rows (DESIGN: who viewed or exported personal
+    data is logged). `detail` is cut to the column's length rather than failing.
+    """
+    return AccessLog.objects.create(
+        user=user, household=household, action=action, detail=detail[:255]
+    )
