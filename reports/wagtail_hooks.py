@@ -23,7 +23,7 @@ ERROR_PHASE_OUTSIDE = _("Each phase must lie within the campaign's dates.")
 
 def campaigns_visible(user):
     """Campaigns whose area the user may see."""
-    return Campaign.objects.filter(area__in=access.visible_areas(user).values("pk"))
+    return access.within_visible_areas(Campaign.objects.all(), user)
 
 
 class CampaignForm(WagtailAdminModelForm):

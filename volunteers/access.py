@@ -30,7 +30,17 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .models import Area, Certification, Household, Learner, Membership, Official, Team, Visit
+from .models import (
+    Area,
+    Certification,
+    Household,
+    Learner,
+    Membership,
+    Official,
+    Target,
+    Team,
+    Visit,
+)
 
 _NOTHING = Q(pk__in=[])
 
@@ -178,7 +188,40 @@ def visible_certifications(user) -> QuerySet[Certification]:
     return _filter(Certification.objects.all(), household_scope_q(user, "learner__household__"))
 
 
+def within_visible_areas(queryset: QuerySet, user, field: str = "area") -> QuerySet:
+    """Rows of `queryset` whose `field` is an area the user may see (targets, officials, campaigns)."""
+    return queryset.filter(**{f"{field}__in": visible_areas(user).values("pk")})
+
+
+def visible_memberships(user) -> QuerySet[Membership]:
+    return Membership.objects.filter(team__in=visible_teams(user).values("pk"))
+
+
+def visible_officials(user) -> QuerySet[Official]:
+    return within_visible_areas(Official.objects.all(), user)
+
+
+def visible_targets(user) -> QuerySet[Target]:
+    return within_visible_areas(Target.objects.all(), user)
+
+
 # --- what a user may change -------------------------------------------------
+
+
+def editable_memberships(user) -> QuerySet[Membership]:
+    """Memberships of the teams the user leads."""
+    return Membership.objects.filter(team__in=editable_teams(user).values("pk"))
+
+
+def editable_officials(user) -> QuerySet[Official]:
+    """Official roles grant whole subtrees, so only superusers assign or change them."""
+    return Official.objects.all() if _is_superuser(user) else Official.objects.none()
+
+
+def editable_targets(user) -> QuerySet[Target]:
+    """Targets are planning figures, not personal data: anyone who sees the area may set them
+    (the admin's model permissions decide who gets the screen at all)."""
+    return visible_targets(user)
 
 
 def editable_households(user) -> QuerySet[Household]:

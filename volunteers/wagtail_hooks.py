@@ -77,25 +77,6 @@ class ScopedViewSet(ModelViewSet):
         return super().get_usage_view_kwargs(**self._object_kwargs(type(self).read_scope, **kwargs))
 
 
-def _scope_by_area(model, field="area"):
-    def scope(user):
-        return model.objects.filter(**{f"{field}__in": access.visible_areas(user).values("pk")})
-
-    return scope
-
-
-def _memberships_visible(user):
-    return Membership.objects.filter(team__in=access.visible_teams(user).values("pk"))
-
-
-def _memberships_editable(user):
-    return Membership.objects.filter(team__in=access.editable_teams(user).values("pk"))
-
-
-def _officials_editable(user):
-    return Official.objects.all() if user.is_superuser else Official.objects.none()
-
-
 class AreaViewSet(ScopedViewSet):
     model = Area
     icon = "site"
@@ -142,8 +123,8 @@ class MembershipViewSet(ScopedViewSet):
     model = Membership
     icon = "user"
     menu_label = _("Memberships")
-    read_scope = staticmethod(_memberships_visible)
-    write_scope = staticmethod(_memberships_editable)
+    read_scope = staticmethod(access.visible_memberships)
+    write_scope = staticmethod(access.editable_memberships)
     list_select_related = ("user", "team")
     list_display = [
         Column("user", label=_("Volunteer"), accessor="user"),
@@ -219,8 +200,8 @@ class OfficialViewSet(ScopedViewSet):
     model = Official
     icon = "user"
     menu_label = _("Officials")
-    read_scope = staticmethod(_scope_by_area(Official))
-    write_scope = staticmethod(_officials_editable)
+    read_scope = staticmethod(access.visible_officials)
+    write_scope = staticmethod(access.editable_officials)
     list_select_related = ("user", "area")
     list_display = [
         Column("user", label=_("User"), accessor="user"),
@@ -238,8 +219,8 @@ class TargetViewSet(ScopedViewSet):
     model = Target
     icon = "pick"
     menu_label = _("Targets")
-    read_scope = staticmethod(_scope_by_area(Target))
-    write_scope = staticmethod(_scope_by_area(Target))
+    read_scope = staticmethod(access.visible_targets)
+    write_scope = staticmethod(access.editable_targets)
     list_select_related = ("area",)
     list_display = [
         Column("area", label=_("Area"), accessor="area.name"),

@@ -4,7 +4,9 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 
+from tests.volunteers.factories import TargetFactory
 from volunteers import access
+from volunteers.models import Membership, Official
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +127,25 @@ def test_revocable_certifications(world):
     assert world.certification in set(access.revocable_certifications(users["leader"]))
     assert world.certification not in set(access.revocable_certifications(users["official"]))
     assert world.other_certification not in set(access.revocable_certifications(users["leader"]))
+
+
+def test_memberships_officials_and_targets_follow_area_scope(world):
+    target = TargetFactory(area=world.district)
+    other_target = TargetFactory(area=world.other_district)
+    official, leader, volunteer = (world.users[n] for n in ("official", "leader", "volunteer"))
+
+    assert set(access.visible_targets(official)) == {target}
+    assert set(access.editable_targets(official)) == {target}
+    assert other_target not in set(access.visible_targets(world.users["volunteer2"]))
+    assert set(access.visible_officials(official)) == set(
+        Official.objects.filter(area=world.district)
+    )
+    assert not access.editable_officials(official).exists()
+    assert access.editable_officials(world.users["superuser"]).count() == Official.objects.count()
+
+    team_memberships = set(Membership.objects.filter(team=world.team))
+    assert set(access.visible_memberships(volunteer)) == team_memberships
+    assert not access.editable_memberships(volunteer).exists()
+    assert set(access.editable_memberships(leader)) == team_memberships
+    assert not access.editable_memberships(official).exists()
+    assert not access.visible_memberships(world.users["outsider"]).exists()
