@@ -20,13 +20,16 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench._child import run_child, throwaway_env  # noqa: E402
+
 SIZES = [int(n) for n in os.environ.get("BENCH_DASHBOARD_SIZES", "1000,100000").split(",")]
 VISITS_PER_HOUSEHOLD = int(os.environ.get("BENCH_DASHBOARD_VISITS_PER_HOUSEHOLD", "10"))
 QUERY_BUDGET = 40  # the same ceiling as tests/reports/test_dashboard.py
@@ -92,29 +95,7 @@ def _child(households: int) -> dict:
 
 def measure(households: int) -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-dashboard-") as tmp:
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(REPO),
-            "DJANGO_SETTINGS_MODULE": "literacy.settings.dev",
-            "SQLITE_PATH": str(Path(tmp) / "db.sqlite3"),
-            "DATABASE_URL": "",
-            "MEDIA_ROOT": str(Path(tmp) / "media"),
-            "PRIVATE_MEDIA_ROOT": str(Path(tmp) / "private"),
-        }
-        env.pop("DATABASE_URL")
-        result = subprocess.run(  # noqa: S603 - our own script
-            [sys.executable, __file__, "--child", str(households)],
-            cwd=REPO,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode != 0:
-            raise RuntimeError(
-                f"dashboard bench at {households} households failed:\n{result.stderr[-3000:]}"
-            )
-        return json.loads(result.stdout.strip().splitlines()[-1])
+        return run_child(__file__, throwaway_env(tmp), str(households))
 
 
 def run() -> list[dict]:

@@ -27,13 +27,16 @@ import datetime
 import json
 import os
 import resource
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench._child import run_child, throwaway_env  # noqa: E402
+
 SMALL = os.environ.get("BENCH_SMALL", "") not in ("", "0")
 HOUSEHOLDS = int(os.environ.get("BENCH_WORKBOOK_HOUSEHOLDS", "10000" if SMALL else "100000"))
 VISITS = int(os.environ.get("BENCH_WORKBOOK_VISITS", "100000" if SMALL else "1000000"))
@@ -136,36 +139,15 @@ def _child_raw(rows: int, out: str) -> dict:
     return {"rows": rows, "seconds": time.perf_counter() - started, "peak_mb": _peak_mb()}
 
 
-def _run_child(env: dict, *args: str) -> dict:
-    result = subprocess.run(  # our own script
-        [sys.executable, __file__, "--child", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"workbook bench child {args} failed:\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
 def measure() -> dict:
     with tempfile.TemporaryDirectory(prefix="bench-workbook-") as tmp:
-        env = {
-            **os.environ,
-            "PYTHONPATH": str(REPO),
-            "DJANGO_SETTINGS_MODULE": "literacy.settings.dev",
-            "SQLITE_PATH": str(Path(tmp) / "db.sqlite3"),
-            "MEDIA_ROOT": str(Path(tmp) / "media"),
-            "PRIVATE_MEDIA_ROOT": str(Path(tmp) / "private"),
-        }
-        env.pop("DATABASE_URL", None)
-        env.pop("REDIS_URL", None)
-        result = {"generate": _run_child(env, "generate")}
+        env = throwaway_env(tmp)
+        result = {"generate": run_child(__file__, env, "generate")}
         for name, days in PERIODS.items():
-            ours = _run_child(env, "ours", str(days))
-            raw = _run_child(env, "raw", str(ours["rows"]), str(Path(tmp) / f"raw-{name}.xlsx"))
+            ours = run_child(__file__, env, "ours", str(days))
+            raw = run_child(
+                __file__, env, "raw", str(ours["rows"]), str(Path(tmp) / f"raw-{name}.xlsx")
+            )
             result[name] = {"ours": ours, "raw": raw}
             print(f"   {name}: {json.dumps(result[name])}", file=sys.stderr, flush=True)
         return result
