@@ -36,6 +36,25 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+@pytest.fixture(autouse=True)
+def wagtail_basics(transactional_db):
+    """What Wagtail's migrations create: locales, the root page and the root collection.
+
+    live_server tests run in transactional mode, and the flush after each one
+    removes those rows; serialized_rollback did not restore them reliably with
+    Playwright running, so every browser test starts by rebuilding what is missing.
+    """
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page
+
+    for code, _name in settings.LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():

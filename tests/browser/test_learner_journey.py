@@ -7,8 +7,7 @@ from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pytest
-from django.conf import settings
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Page, Site
 
 from tests.browser.conftest import screenshot
 from tests.courses import factories
@@ -16,21 +15,8 @@ from tests.courses import factories
 LESSON_TITLE = "Đăng ký khai sinh trực tuyến"
 
 
-def ensure_wagtail_basics() -> None:
-    """What Wagtail's migrations create (locales, root page and collection), which the flush
-    after an earlier live_server test removes. serialized_rollback did not bring it back
-    reliably once Playwright runs, so it is rebuilt here when missing."""
-    for code, _name in settings.LANGUAGES:
-        Locale.objects.get_or_create(language_code=code)
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root", locale=Locale.get_default()))
-
-
 def build_learner_site() -> SimpleNamespace:
     """A small learner site: home, a course with two lessons, videos, FAQ (not the demo)."""
-    ensure_wagtail_basics()
     home = factories.HomePageFactory(parent=Page.get_first_root_node())
     Site.objects.update_or_create(
         is_default_site=True,

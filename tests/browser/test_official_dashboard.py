@@ -3,7 +3,6 @@
 import re
 
 import pytest
-from wagtail.models import Locale
 
 from tests.browser.conftest import axe_violations, login, screenshot
 from tests.reports.conftest import END, START, build_district
@@ -12,9 +11,7 @@ PERIOD = f"period=custom&start={START.isoformat()}&end={END.isoformat()}"
 
 
 @pytest.fixture
-def world(transactional_db, settings):
-    # live_server tests flush the database between tests, the default locale included.
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+def world(transactional_db):
     return build_district(communes=3, households=24)
 
 
