@@ -26,7 +26,7 @@ from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from literacy.management.commands.demo import ensure_user
+from core.demo import ensure_user
 
 from . import demo_content as content
 from .models import (

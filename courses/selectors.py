@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from wagtail.models import Locale
 
-from literacy.text import fold
+from core.text import fold
 
 from .models import FaqPage, LessonPage, Video
 

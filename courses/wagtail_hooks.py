@@ -1,7 +1,6 @@
 """Admin screens for the learning snippets."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -17,12 +16,6 @@ class SkillViewSet(SnippetViewSet):
     list_display = ["name", "code", "locale"]
     list_filter = ["locale"]
     search_fields = ["name", "code"]
-    panels = [
-        FieldPanel("code"),
-        FieldPanel("name"),
-        FieldPanel("description"),
-        FieldPanel("checklist"),
-    ]
 
 
 class VideoViewSet(SnippetViewSet):

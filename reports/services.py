@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -27,6 +25,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 
+from core.files import write_atomically
+from core.links import absolute_url
 from volunteers import access
 from volunteers.models import Area
 
@@ -203,25 +203,6 @@ class _Progress:
         ReportRequest.objects.filter(pk=self.request.pk).update(progress=percent)
 
 
-def _write_atomically(path: Path, write) -> int:
-    """Call ``write(temp_path)``, then move the temp file to `path`; returns write's result.
-
-    The temp file is in PRIVATE_MEDIA_ROOT/tmp (same file system, so the move
-    is atomic) and is removed if anything fails.
-    """
-    report_temp_directory().mkdir(parents=True, exist_ok=True)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(dir=report_temp_directory(), suffix=".xlsx.part")
-    os.close(handle)
-    try:
-        result = write(temp_name)
-        os.replace(temp_name, path)
-    finally:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
-    return result
-
-
 def report_build(*, request: ReportRequest, rows_per_sheet: int = EXCEL_MAX_ROWS) -> ReportRequest:
     """Build the workbook of `request` into its private file; returns the updated request.
 
@@ -243,7 +224,7 @@ def report_build(*, request: ReportRequest, rows_per_sheet: int = EXCEL_MAX_ROWS
     path = Path(settings.PRIVATE_MEDIA_ROOT) / relative
     try:
         with translation.override(request.language):
-            row_count = _write_atomically(
+            row_count = write_atomically(
                 path,
                 lambda temp: build_workbook(
                     temp,
@@ -257,6 +238,7 @@ def report_build(*, request: ReportRequest, rows_per_sheet: int = EXCEL_MAX_ROWS
                     on_progress=_Progress(request),
                     rows_per_sheet=rows_per_sheet,
                 ),
+                temp_dir=report_temp_directory(),
             )
     except Exception as error:  # any failure becomes a readable state, not a lost job
         logger.exception("Report %s failed", request.public_id)
@@ -296,15 +278,12 @@ def report_write_file(
     server's rights. Written to a temp file beside `out`, then moved.
     """
     periods.period_validate(start=start, end=end)
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
     language = _language(language)
-    handle, temp_name = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    os.close(handle)
-    try:
-        with translation.override(language):
-            rows = build_workbook(
-                temp_name,
+    with translation.override(language):
+        return write_atomically(
+            Path(out),
+            lambda temp: build_workbook(
+                temp,
                 area=area,
                 start=start,
                 end=end,
@@ -312,12 +291,8 @@ def report_write_file(
                 language=language,
                 include_names=include_names,
                 generated_by=user,
-            )
-        os.replace(temp_name, out)
-    finally:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
-    return rows
+            ),
+        )
 
 
 # --- monthly subscriptions -----------------------------------------------------------
@@ -355,15 +330,14 @@ def _mail_subscriber(request: ReportRequest) -> None:
     user = request.requested_by
     if not user.email:
         return
-    base = settings.SITE_BASE_URL.rstrip("/")
     with translation.override(request.language):
         if request.status == ReportRequest.Status.READY:
-            link = base + reverse("reports:download", args=[request.public_id])
+            link = absolute_url(reverse("reports:download", args=[request.public_id]))
             body = _(
                 "The monthly report for %(area)s, %(start)s to %(end)s, is ready:\n\n%(link)s\n"
             )
         else:
-            link = base + reverse("reports:list")
+            link = absolute_url(reverse("reports:list"))
             body = _(
                 "The monthly report for %(area)s, %(start)s to %(end)s, could not be built. "
                 "You can try again from your reports:\n\n%(link)s\n"

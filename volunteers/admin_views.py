@@ -35,7 +35,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from literacy.text import fold
+from core.text import fold
 
 from . import access, imports
 from . import messages as volunteer_messages

@@ -17,8 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.demo import ensure_user
 from courses.models import Skill
-from literacy.management.commands.demo import ensure_user
 from volunteers.models import (
     Area,
     Certification,
@@ -275,7 +275,7 @@ def _load(*, stdout, password: str) -> None:
                 consent_scope="Đồng ý lưu thông tin để được hỗ trợ dịch vụ công trực tuyến.",
                 consent_recorded_by=rng.choice(team_users[team.pk]),
             )
-            household.search_text = household.build_search_text(village.name)
+            household.search_text = household.folded_search_text(area_name=village.name)
             households.append(household)
     households = Household.objects.bulk_create(households)
     learners = []

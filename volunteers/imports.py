@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from literacy.text import fold
+from core.text import fold
 
 from . import access
 from .models import Area, Household, Team

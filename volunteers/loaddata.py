@@ -28,8 +28,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.text import fold
 from courses.models import Skill
-from literacy.text import fold
 
 from .models import (
     AccessLog,

@@ -24,7 +24,7 @@ from django.db.models import (
 )
 from django.utils import timezone
 
-from literacy.text import fold
+from core.text import fold
 
 from . import access
 from .models import Certification, Household, Learner, Membership, Visit

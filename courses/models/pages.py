@@ -15,29 +15,19 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from literacy.qr import qr_png, qr_svg
-from literacy.text import fold
+from core.links import absolute_url
+from core.models import SearchTextMixin
+from core.qr import qr_png, qr_svg
+from core.text import fold
 
 from .blocks import CalloutBlock, FaqItemBlock, QuestionBlock, StepBlock, VideoBlock
 from .videos import Video
 
 
-def absolute_url(page: Page, request=None) -> str:
-    """The public URL of `page` for QR codes: SITE_BASE_URL (or the request host) + its path."""
+def page_absolute_url(page: Page, request=None) -> str:
+    """The public URL of `page` for QR codes."""
     relative = page.get_url(request=request, current_site=getattr(request, "site", None))
-    if relative.startswith("http"):
-        return relative
-    base = (getattr(settings, "SITE_BASE_URL", "") or "").rstrip("/")
-    if not base and request is not None:
-        base = request.build_absolute_uri("/").rstrip("/")
-    return f"{base}{relative}"
-
-
-def inline_svg(svg: str) -> str:
-    """`svg` without its XML declaration, so it can sit inside HTML."""
-    if svg.startswith("<?xml"):
-        svg = svg.split("?>", 1)[1]
-    return svg.strip()
+    return absolute_url(relative, request)
 
 
 def language_url(url: str, code: str) -> str:
@@ -151,19 +141,19 @@ class CoursePage(RoutablePageMixin, LearnerPage):
     @path("poster/", name="poster")
     def poster(self, request):
         """A printable A4 poster with a large QR code to this course."""
-        url = absolute_url(self, request)
+        url = page_absolute_url(self, request)
         return TemplateResponse(
             request,
             "courses/course_poster.html",
-            {"page": self, "lessons": self.lessons(), "url": url, "qr": inline_svg(qr_svg(url))},
+            {"page": self, "lessons": self.lessons(), "url": url, "qr": qr_svg(url)},
         )
 
     @path("qr/", name="qr")
     def qr(self, request):
-        return HttpResponse(qr_png(absolute_url(self, request)), content_type="image/png")
+        return HttpResponse(qr_png(page_absolute_url(self, request)), content_type="image/png")
 
 
-class LessonPage(RoutablePageMixin, LearnerPage):
+class LessonPage(SearchTextMixin, RoutablePageMixin, LearnerPage):
     class Audience(models.TextChoices):
         CITIZEN = "citizen", _("Citizens")
         VOLUNTEER = "volunteer", _("Volunteers")
@@ -233,22 +223,15 @@ class LessonPage(RoutablePageMixin, LearnerPage):
     class Meta:
         verbose_name = _("lesson")
 
-    def save(self, *args, **kwargs):
-        self.search_text = self.build_search_text()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text"}
-        return super().save(*args, **kwargs)
-
     def build_search_text(self) -> str:
-        """Folded title, intro and step text: what the diacritic-free search matches."""
+        """Title, intro and step text: what the diacritic-free search matches."""
         parts = [self.title, self.intro, self.app_name]
         for block in self.steps:
             if block.block_type == "step":
                 parts += [block.value["title"], block.value["instruction"]]
             elif block.block_type == "callout":
                 parts.append(block.value["text"])
-        return fold(" ".join(part for part in parts if part))
+        return " ".join(part for part in parts if part)
 
     @property
     def app_label(self) -> str:
@@ -324,7 +307,7 @@ class LessonPage(RoutablePageMixin, LearnerPage):
     @path("print/", name="print")
     def print_view(self, request):
         """A4 print version: every step with its picture and a QR code to the online lesson."""
-        url = absolute_url(self, request)
+        url = page_absolute_url(self, request)
         return TemplateResponse(
             request,
             "courses/lesson_print.html",
@@ -333,13 +316,13 @@ class LessonPage(RoutablePageMixin, LearnerPage):
                 "steps": self.numbered_steps(),
                 "check": self.self_check({}),
                 "url": url,
-                "qr": inline_svg(qr_svg(url)),
+                "qr": qr_svg(url),
             },
         )
 
     @path("qr/", name="qr")
     def qr(self, request):
-        return HttpResponse(qr_png(absolute_url(self, request)), content_type="image/png")
+        return HttpResponse(qr_png(page_absolute_url(self, request)), content_type="image/png")
 
 
 class VideoLibraryPage(LearnerPage):
@@ -383,7 +366,7 @@ class VideoLibraryPage(LearnerPage):
         return context
 
 
-class FaqPage(LearnerPage):
+class FaqPage(SearchTextMixin, LearnerPage):
     intro = models.TextField(_("introduction"), blank=True)
     items = StreamField([("item", FaqItemBlock())], blank=True, verbose_name=_("questions"))
     search_text = models.TextField(editable=False, blank=True)
@@ -397,14 +380,8 @@ class FaqPage(LearnerPage):
     class Meta:
         verbose_name = _("FAQ page")
 
-    def save(self, *args, **kwargs):
-        self.search_text = fold(
-            " ".join([self.title, *(f"{q['question']} {q['text']}" for q in self.faq_items())])
-        )
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text"}
-        return super().save(*args, **kwargs)
+    def build_search_text(self) -> str:
+        return " ".join([self.title, *(f"{q['question']} {q['text']}" for q in self.faq_items())])
 
     def faq_items(self) -> list[dict]:
         """Each question with a stable anchor id made from its text (linkable as #faq-...)."""

@@ -6,8 +6,6 @@ from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from literacy.text import fold
-
 
 class Skill(TranslatableMixin, index.Indexed, models.Model):
     """Something a learner can show a volunteer, e.g. "Activate level-2 e-ID".
@@ -51,7 +49,3 @@ class Skill(TranslatableMixin, index.Indexed, models.Model):
     @property
     def checklist_items(self) -> list[str]:
         return [block.value for block in self.checklist if block.block_type == "check"]
-
-    @property
-    def search_text(self) -> str:
-        return fold(f"{self.code} {self.name}")

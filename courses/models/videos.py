@@ -5,10 +5,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
-from literacy.text import fold
+from core.models import SearchTextMixin
 
 
-class Video(TranslatableMixin, index.Indexed, models.Model):
+class Video(SearchTextMixin, TranslatableMixin, index.Indexed, models.Model):
     """A short how-to clip served from our own storage, with captions and a transcript.
 
     Rural networks: files are plain uploads played by the native <video>
@@ -78,12 +78,8 @@ class Video(TranslatableMixin, index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def save(self, *args, **kwargs):
-        self.search_text = fold(f"{self.title} {self.description} {self.transcript}")
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text"}
-        super().save(*args, **kwargs)
+    def build_search_text(self) -> str:
+        return f"{self.title} {self.description} {self.transcript}"
 
     @property
     def duration_label(self) -> str:

@@ -29,6 +29,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "literacy",
+    "core",
     "courses",
     "volunteers",
     "reports",

@@ -5,7 +5,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 
-from literacy.models import TimeStampedModel
+from core.models import TimeStampedModel
 
 
 class Campaign(TimeStampedModel, ClusterableModel):

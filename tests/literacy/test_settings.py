@@ -5,7 +5,7 @@ import sys
 from django.conf import settings
 from django.test import Client
 
-from literacy.text import fold
+from core.text import fold
 
 
 def test_fold_removes_vietnamese_diacritics():

@@ -8,7 +8,7 @@ import zxingcpp
 from django.urls import reverse
 from PIL import Image
 
-from literacy.qr import qr_png
+from core.qr import qr_png
 from volunteers.views.certificates import verify_url
 
 pytestmark = pytest.mark.django_db

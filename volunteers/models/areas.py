@@ -3,7 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
-from literacy.models import TimeStampedModel
+from core.models import TimeStampedModel
 
 
 class Area(MP_Node, TimeStampedModel):

@@ -2,14 +2,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from literacy.models import TimeStampedModel
-from literacy.text import fold
+from core.models import SearchTextMixin, TimeStampedModel
 
 from .areas import Area
 from .teams import Team
 
 
-class Household(TimeStampedModel):
+class Household(SearchTextMixin, TimeStampedModel):
     """A household a team serves. Personal fields need a consent record first.
 
     `code` is printed on the household's QR card. `search_text` is the folded
@@ -50,6 +49,8 @@ class Household(TimeStampedModel):
     erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
     search_text = models.CharField(max_length=600, blank=True, editable=False, db_index=True)
 
+    search_text_max_length = 600
+
     VULNERABILITY_FIELDS = ("is_elderly", "has_disability", "is_low_income", "is_ethnic_minority")
 
     class Meta:
@@ -61,18 +62,14 @@ class Household(TimeStampedModel):
     def __str__(self) -> str:
         return self.code
 
-    def save(self, *args, **kwargs):
-        self.search_text = self.build_search_text()
-        super().save(*args, **kwargs)
-
     def build_search_text(self, area_name: str | None = None) -> str:
-        """Folded code, head name, address and area (village) name, for search.
+        """Code, head name, address and area (village) name, for search.
 
         Pass `area_name` when building many rows for bulk_create (no query).
         """
         if area_name is None:
             area_name = self.area.name if self.area_id else ""
-        return fold(f"{self.code} {self.head_name} {self.address} {area_name}")[:600]
+        return f"{self.code} {self.head_name} {self.address} {area_name}"
 
     @property
     def is_vulnerable(self) -> bool:

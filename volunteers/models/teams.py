@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from literacy.models import TimeStampedModel
+from core.models import TimeStampedModel
 
 from .areas import Area
 

@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from literacy.models import TimeStampedModel
+from core.models import TimeStampedModel
 
 from .households import Household, Learner
 from .teams import Team

@@ -8,15 +8,16 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django_ratelimit.decorators import ratelimit
 
-from literacy.qr import qr_svg
+from core.forms import add_validation_errors
+from core.links import absolute_url
+from core.qr import qr_svg
 from volunteers import access, messages, services
 from volunteers.forms import CertifyForm, RevokeForm, VerifyForm
 from volunteers.masking import initials
 from volunteers.models import AccessLog, Certification
 from volunteers.services.codes import normalise
 
-from .common import absolute_url, default_locale_skills
-from .households import _add_errors
+from .common import default_locale_skills
 
 VERIFY_RATE = "30/m"
 
@@ -52,7 +53,7 @@ def certify(request, pk: int):
                 ticked=form.cleaned_data["ticked"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             flash.success(request, messages.CERTIFICATE_ISSUED)
             return redirect("volunteers:certificate", pk=certification.pk)
@@ -107,7 +108,7 @@ def certificate_revoke(request, pk: int):
                 user=request.user, certification=certification, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             flash.success(request, messages.CERTIFICATE_REVOKED)
             return redirect("volunteers:certificate", pk=certification.pk)

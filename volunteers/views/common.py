@@ -1,12 +1,6 @@
-from django.conf import settings
 from wagtail.models import Locale
 
 from courses.models import Skill
-
-
-def absolute_url(path: str) -> str:
-    """`path` on the public site (settings.SITE_BASE_URL), for QR codes."""
-    return settings.SITE_BASE_URL.rstrip("/") + path
 
 
 def default_locale_skills():

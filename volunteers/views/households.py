@@ -11,24 +11,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from literacy.qr import qr_svg
+from core.forms import add_validation_errors
+from core.links import absolute_url
+from core.qr import qr_svg
 from volunteers import access, messages, selectors, services
 from volunteers.forms import HouseholdRegisterForm, LearnerForm
 from volunteers.masking import initials
 from volunteers.models import AccessLog
 
-from .common import absolute_url
-
 PAGE_SIZE = 25
 CARDS_PER_PAGE = 24
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @login_required
@@ -96,7 +88,7 @@ def household_register(request):
         try:
             household = services.household_register(user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             flash.success(request, messages.HOUSEHOLD_SAVED)
             return redirect("volunteers:household", pk=household.pk)
@@ -111,7 +103,7 @@ def learner_add(request, pk: int):
         try:
             services.learner_add(user=request.user, household=household, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             flash.success(request, messages.LEARNER_SAVED)
             if "another" in request.POST:

@@ -6,11 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
+from core.forms import add_validation_errors
 from volunteers import access, messages, selectors, services
 from volunteers.forms import VisitForm
 
 from .common import default_locale_skills
-from .households import _add_errors
 
 
 @login_required
@@ -53,7 +53,7 @@ def visit_log(request, pk: int):
                 volunteers=data["volunteers"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_validation_errors(form, error)
         else:
             flash.success(
                 request, messages.VISIT_SAVED if created else messages.VISIT_ALREADY_SAVED

@@ -8,20 +8,12 @@ dependency order (courses, volunteers, reports).
 from importlib import import_module
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from core.demo import ensure_user
+
 DEMO_APPS = ("courses", "volunteers", "reports")
-
-
-def ensure_user(username: str, password: str, **fields):
-    """Create (or leave as is) a demo login; returns the user."""
-    user, created = get_user_model().objects.get_or_create(username=username, defaults=fields)
-    if created:
-        user.set_password(password)
-        user.save(update_fields=["password"])
-    return user
 
 
 class Command(BaseCommand):

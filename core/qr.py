@@ -15,9 +15,15 @@ def _qr(data: str) -> qrcode.QRCode:
 
 
 def qr_svg(data: str) -> str:
-    """An inline SVG (path form, ~9 KB) encoding `data`, for print."""
+    """An SVG element (path form, ~9 KB) encoding `data`, to sit inside HTML for print.
+
+    The XML declaration is left out: it is not allowed inside an HTML page.
+    """
     image = _qr(data).make_image(image_factory=qrcode.image.svg.SvgPathImage)
-    return image.to_string(encoding="unicode")
+    svg = image.to_string(encoding="unicode")
+    if svg.startswith("<?xml"):
+        svg = svg.split("?>", 1)[1]
+    return svg.strip()
 
 
 def qr_png(data: str, box_size: int = 8) -> bytes:

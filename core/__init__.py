@@ -1,0 +1,1 @@
+"""What every app shares and nothing else; imports no app of this project."""
