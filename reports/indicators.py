@@ -1,7 +1,7 @@
 """Indicators, defined once: the dashboard, the Excel workbook and any API call these.
 
 Every function takes an area (its whole subtree counts, through the
-materialised path ``area__path__startswith=area.path``), a period (``start``
+materialised path, ``area.subtree_q("area__")``), a period (``start``
 and ``end`` dates, both inclusive, in the site's time zone) and optionally
 ``teams`` (an iterable of team ids: only those teams' households, visits,
 certifications and teams count; the team leaders' view). Access is NOT
@@ -101,17 +101,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from volunteers.models import Area, Certification, Household, Learner, Target, Team, Visit
+from volunteers.vocabulary import VULNERABILITY_FIELDS, VULNERABILITY_GROUPS
 
-VULNERABLE_FLAGS = (
-    Household.VULNERABILITY_FIELDS
-)  # is_elderly, has_disability, is_low_income, is_ethnic_minority
+VULNERABLE_FLAGS = VULNERABILITY_FIELDS
 # Short names used in flat keys: elderly_registered, disability_reached, ...
-FLAG_KEYS = {
-    "is_elderly": "elderly",
-    "has_disability": "disability",
-    "is_low_income": "low_income",
-    "is_ethnic_minority": "ethnic_minority",
-}
+FLAG_KEYS = {group.field: group.key for group in VULNERABILITY_GROUPS}
 
 # --- results ------------------------------------------------------------------
 
@@ -267,12 +261,7 @@ INDICATOR_KEYS: tuple[str, ...] = (
     "teams_reporting_share",
 )
 
-_GROUP_LABELS = {
-    "elderly": (_("Elderly"), _("elderly")),
-    "disability": (_("Disability"), _("with a disability")),
-    "low_income": (_("Low income"), _("low-income")),
-    "ethnic_minority": (_("Ethnic minority"), _("ethnic-minority")),
-}
+_GROUP_LABELS = {group.key: (group.label, group.adjective) for group in VULNERABILITY_GROUPS}
 
 
 def definitions() -> list[Definition]:
@@ -447,7 +436,7 @@ class _Scope:
     def in_area(self, prefix: str) -> Q:
         # area_id IN (subtree ids) rather than a join with LIKE on every row: on SQLite the
         # LIKE on 100,000 joined rows costs several times the whole count.
-        subtree = Area.objects.filter(path__startswith=self.area.path).values("pk")
+        subtree = Area.objects.filter(self.area.subtree_q()).values("pk")
         return Q(**{f"{prefix}area_id__in": subtree})
 
     def in_teams(self, team_field: str) -> Q:
@@ -626,7 +615,7 @@ def _targets(scope: _Scope) -> dict[str, dict[str, int]]:
     """
     rows = (
         Target.objects.filter(
-            area__path__startswith=scope.area.path,
+            scope.area.subtree_q("area__"),
             period_start__lte=scope.end,
             period_end__gte=scope.start,
         )

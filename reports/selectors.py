@@ -76,7 +76,7 @@ def visible_ancestors(visible: QuerySet[Area], area: Area) -> list[Area]:
 
 def campaigns_for_area(area: Area) -> QuerySet[Campaign]:
     """Campaigns run in `area`, above it or below it (newest first): periods one may choose."""
-    query = Q(area__path__startswith=area.path)
+    query = area.subtree_q("area__")
     paths = ancestor_paths(area)
     if paths:
         query |= Q(area__path__in=paths)

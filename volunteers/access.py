@@ -128,7 +128,7 @@ def _paths_q(paths: list[str], prefix: str) -> Q:
             kept.append(path)
     query = _NOTHING
     for path in kept:
-        query |= Q(**{f"{prefix}path__startswith": path})
+        query |= Area.path_q(path, prefix)
     return query
 
 

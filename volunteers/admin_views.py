@@ -41,6 +41,7 @@ from . import access, imports
 from . import messages as volunteer_messages
 from .masking import initials
 from .models import Area, Household, Membership, Official, Target, Team
+from .vocabulary import VULNERABILITY_FIELDS, VULNERABILITY_GROUPS, any_vulnerability_q
 
 Scope = Callable[[object], QuerySet]
 
@@ -169,15 +170,12 @@ class AreaSubtreeFilter(django_filters.ModelChoiceFilter):
     def filter(self, queryset, value):
         if not value:
             return queryset
-        return queryset.filter(**{f"{self.area_prefix}path__startswith": value.path})
+        return queryset.filter(value.subtree_q(self.area_prefix))
 
 
 VULNERABILITY_CHOICES = [
     ("any", _("Any vulnerability")),
-    ("is_elderly", _("Elderly")),
-    ("has_disability", _("Disability")),
-    ("is_low_income", _("Low income")),
-    ("is_ethnic_minority", _("Ethnic minority")),
+    *((group.field, group.label) for group in VULNERABILITY_GROUPS),
 ]
 
 
@@ -194,11 +192,8 @@ class HouseholdFilterSet(WagtailFilterSet):
 
     def filter_vulnerability(self, queryset, name, value):
         if value == "any":
-            query = Q()
-            for field in Household.VULNERABILITY_FIELDS:
-                query |= Q(**{field: True})
-            return queryset.filter(query)
-        if value in Household.VULNERABILITY_FIELDS:
+            return queryset.filter(any_vulnerability_q())
+        if value in VULNERABILITY_FIELDS:
             return queryset.filter(**{value: True})
         return queryset
 

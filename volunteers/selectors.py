@@ -28,6 +28,7 @@ from core.text import fold
 
 from . import access
 from .models import Certification, Household, Learner, Membership, Visit
+from .vocabulary import any_vulnerability_q
 
 FILTER_NEVER_VISITED = "never"
 FILTER_FOLLOW_UP_DUE = "due"
@@ -58,12 +59,7 @@ def households_for_user(
     and area name without diacritics, every word.
     """
     today = today or timezone.localdate()
-    vulnerable = (
-        Q(is_elderly=True)
-        | Q(has_disability=True)
-        | Q(is_low_income=True)
-        | Q(is_ethnic_minority=True)
-    )
+    vulnerable = any_vulnerability_q()
     queryset = (
         access.visible_households(user)
         .select_related("area", "team")

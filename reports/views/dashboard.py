@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from reports import charts, indicators, selectors
 from reports.periods import PeriodForm
+from volunteers.vocabulary import VULNERABILITY_GROUPS
 
 # Columns of the child-area table: query-string key -> (label, value getter).
 SORT_COLUMNS = {
@@ -154,13 +155,7 @@ def dashboard(request):
         "skills": skills,
         "definitions": indicators.definitions(),
         "vulnerable": [
-            (label, summary.vulnerable[flag])
-            for flag, label in (
-                ("is_elderly", _("Elderly")),
-                ("has_disability", _("Disability")),
-                ("is_low_income", _("Low income")),
-                ("is_ethnic_minority", _("Ethnic minority")),
-            )
+            (group.label, summary.vulnerable[group.field]) for group in VULNERABILITY_GROUPS
         ],
         "is_team_view": scope.teams is not None,
         "picker_options": _picker_options(scope.picker),

@@ -41,7 +41,7 @@ def visits_in_period(
     first, after = period_bounds(start, end)
     visits = access.visible_visits(user) if user is not None else Visit.objects.all()
     return visits.filter(
-        household__area__path__startswith=area.path, visited_at__gte=first, visited_at__lt=after
+        area.subtree_q("household__area__"), visited_at__gte=first, visited_at__lt=after
     )
 
 

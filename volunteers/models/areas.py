@@ -11,7 +11,8 @@ class Area(MP_Node, TimeStampedModel):
 
     Depth is free: the level label says what a node is, because countries
     (and Vietnam since 2025) differ. Subtree queries use the materialised
-    path: ``Area.objects.filter(path__startswith=area.path)``.
+    path: ``Area.objects.filter(area.subtree_q())``, or
+    ``Visit.objects.filter(area.subtree_q("household__area__"))`` through a relation.
     """
 
     class Level(models.TextChoices):
@@ -35,8 +36,14 @@ class Area(MP_Node, TimeStampedModel):
         return f"{self.name} ({self.get_level_display()})"
 
     def subtree_q(self, prefix: str = "") -> models.Q:
-        """A Q object matching rows whose area (via `prefix`) lies in this subtree."""
-        return models.Q(**{f"{prefix}path__startswith": self.path})
+        """A Q matching rows whose area (reached through `prefix`, e.g. "household__area__")
+        lies in this area's subtree, the area itself included."""
+        return self.path_q(self.path, prefix)
+
+    @staticmethod
+    def path_q(path: str, prefix: str = "") -> models.Q:
+        """A Q matching areas (through `prefix`) at or below the materialised `path`."""
+        return models.Q(**{f"{prefix}path__startswith": path})
 
 
 class Target(TimeStampedModel):

@@ -4,11 +4,15 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import SearchTextMixin, TimeStampedModel
 
+from ..vocabulary import vulnerability_flags_model
 from .areas import Area
 from .teams import Team
 
+HouseholdFlags = vulnerability_flags_model("HouseholdFlags")
+LearnerFlags = vulnerability_flags_model("LearnerFlags", learner=True)
 
-class Household(SearchTextMixin, TimeStampedModel):
+
+class Household(SearchTextMixin, HouseholdFlags, TimeStampedModel):
     """A household a team serves. Personal fields need a consent record first.
 
     `code` is printed on the household's QR card. `search_text` is the folded
@@ -31,10 +35,6 @@ class Household(SearchTextMixin, TimeStampedModel):
     head_name = models.CharField(_("head of household"), max_length=160, blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     size = models.PositiveSmallIntegerField(_("people in household"), default=1)
-    is_elderly = models.BooleanField(_("elderly"), default=False)
-    has_disability = models.BooleanField(_("disability"), default=False)
-    is_low_income = models.BooleanField(_("low income"), default=False)
-    is_ethnic_minority = models.BooleanField(_("ethnic minority"), default=False)
     consent_given_by = models.CharField(_("consent given by"), max_length=160, blank=True)
     consent_at = models.DateTimeField(_("consent recorded at"), null=True, blank=True)
     consent_scope = models.TextField(_("what was agreed"), blank=True)
@@ -50,8 +50,6 @@ class Household(SearchTextMixin, TimeStampedModel):
     search_text = models.CharField(max_length=600, blank=True, editable=False, db_index=True)
 
     search_text_max_length = 600
-
-    VULNERABILITY_FIELDS = ("is_elderly", "has_disability", "is_low_income", "is_ethnic_minority")
 
     class Meta:
         verbose_name = _("household")
@@ -71,12 +69,8 @@ class Household(SearchTextMixin, TimeStampedModel):
             area_name = self.area.name if self.area_id else ""
         return f"{self.code} {self.head_name} {self.address} {area_name}"
 
-    @property
-    def is_vulnerable(self) -> bool:
-        return any(getattr(self, name) for name in self.VULNERABILITY_FIELDS)
 
-
-class Learner(TimeStampedModel):
+class Learner(LearnerFlags, TimeStampedModel):
     """A person in a household who learns (and may be certified)."""
 
     household = models.ForeignKey(
@@ -84,8 +78,6 @@ class Learner(TimeStampedModel):
     )
     name = models.CharField(_("name"), max_length=160)
     birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
-    is_elderly = models.BooleanField(_("elderly"), default=False)
-    has_disability = models.BooleanField(_("disability"), default=False)
     erased_at = models.DateTimeField(_("personal data erased at"), null=True, blank=True)
 
     class Meta:

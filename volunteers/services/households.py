@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from volunteers import access, messages
 from volunteers.models import AccessLog, Area, Household, Learner, Team
+from volunteers.vocabulary import LEARNER_VULNERABILITY_FIELDS, VULNERABILITY_FIELDS
 
 from .access_logs import access_log_record
 from .codes import random_code
@@ -137,7 +138,7 @@ def household_export(*, user, household: Household) -> dict[str, Any]:
         "head_name",
         "phone",
         "size",
-        *Household.VULNERABILITY_FIELDS,
+        *VULNERABILITY_FIELDS,
         "consent_given_by",
         "consent_scope",
     )
@@ -151,8 +152,7 @@ def household_export(*, user, household: Household) -> dict[str, Any]:
             {
                 "name": learner.name,
                 "birth_year": learner.birth_year,
-                "is_elderly": learner.is_elderly,
-                "has_disability": learner.has_disability,
+                **{field: getattr(learner, field) for field in LEARNER_VULNERABILITY_FIELDS},
                 "certifications": [
                     {
                         "skill": cert.skill.name,
