@@ -35,6 +35,20 @@ class Area(MP_Node, TimeStampedModel):
     def __str__(self) -> str:
         return f"{self.name} ({self.get_level_display()})"
 
+    def indented_label(self, *, top_depth: int = 1, detail: str = "level") -> str:
+        """The name indented by its depth below `top_depth`, for pickers and tree lists.
+
+        `detail` adds the "level" ("Hà Giang (Province)"), the official "code"
+        ("Hà Giang · 02") or nothing (""). Indented with em spaces, which
+        every select and table shows.
+        """
+        label = "\u2003" * max(self.depth - top_depth, 0) + self.name
+        if detail == "level":
+            return f"{label} ({self.get_level_display()})"
+        if detail == "code":
+            return f"{label} · {self.code}"
+        return label
+
     def subtree_q(self, prefix: str = "") -> models.Q:
         """A Q matching rows whose area (reached through `prefix`, e.g. "household__area__")
         lies in this area's subtree, the area itself included."""
