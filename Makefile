@@ -63,10 +63,12 @@ test: install apt-test ## Install test needs and run checks and the whole suite
 test-fast: install ## The suite without browser tests
 	DJANGO_SETTINGS_MODULE=literacy.settings.test $(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
-lint: $(VENV)/.installed ## ruff and djhtml checks
+lint: $(VENV)/.installed ## ruff, ruff format, djhtml, import-linter (the layers) and mypy
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check $$(git ls-files '*.html')
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 format: $(VENV)/.installed ## Format Python and templates
 	$(VENV)/bin/ruff check --fix .

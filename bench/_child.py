@@ -32,7 +32,7 @@ def throwaway_env(tmp: str | Path) -> dict:
 
 def run_child(script: str, env: dict, *args: str) -> dict:
     """Run `script --child ARGS` and return the JSON it printed last."""
-    result = subprocess.run(  # noqa: S603 - our own bench script
+    result = subprocess.run(
         [sys.executable, script, "--child", *args],
         cwd=REPO,
         env=env,

@@ -11,7 +11,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "literacy.settings.dev")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 

@@ -139,8 +139,8 @@ class DemoSite:
             else:
                 command = [PYTHON, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]
                 env = self.env
-            self.server_log = open(self.tmp / "server.log", "wb")  # noqa: SIM115
-            self.process = subprocess.Popen(  # noqa: S603
+            self.server_log = open(self.tmp / "server.log", "wb")
+            self.process = subprocess.Popen(
                 command, cwd=REPO, env=env, stdout=self.server_log, stderr=subprocess.STDOUT
             )
             wait_until_up(f"{self.url}/healthz")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench._server import DemoSite  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from bench._server import DemoSite
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 
 BUDGET_KB = 50
 PHONE = {

@@ -17,7 +17,7 @@ def test_production_settings_pass_deploy_check():
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "PATH": "/usr/bin:/bin",
     }
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [
             sys.executable,
             "manage.py",
@@ -37,7 +37,7 @@ def test_production_settings_pass_deploy_check():
 
 
 def test_production_refuses_to_start_without_secret():
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(
         [
             sys.executable,
             "-c",
