@@ -1,49 +1,63 @@
-"""A large synthetic coordination data set for benchmarks (`manage.py generate_load_data`).
-
-One province (its own root, `root_code`) with districts, communes and villages;
-a team per commune with six volunteers; households with learners; visits spread
-over the last twelve months; certifications. Everything below the root is
-written with `bulk_create` in batches: the area paths are computed here (the
-materialised path of treebeard) instead of one `add_child` per node, and the
-many-to-many rows of visits go straight into the through tables.
-
-The data are made from a seeded random generator (seed and root code), so the
-same arguments give the same households, visits and codes (dates move with
-"now").
-"""
+"""The load tree, built level by level: areas, teams and volunteers, households, visits, certificates."""
 
 from __future__ import annotations
 
 import datetime
 import math
 import random
-import sys
 import time
-import uuid
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Locale
 
 from core.text import fold
 from courses.models import Skill
-
-from .models import (
-    AccessLog,
+from volunteers.demo.vocabulary import (
+    CONSENT_SCOPE,
+    EXTRA_LEARNERS,
+    HEAD_BIRTH_YEARS,
+    HOUSEHOLD_SIZES,
+    MEMBER_BIRTH_YEARS,
+    SERVICES,
+    WORKED_OUTCOMES,
+    duration_minutes,
+    follow_up_on,
+    head_learner_flags,
+    house_address,
+    person_name,
+    phone,
+    place_name,
+    satisfaction,
+    team_contact_url,
+    team_name,
+    visit_outcomes,
+    vulnerability_flags,
+)
+from volunteers.models import (
     Area,
     Certification,
     Household,
     Learner,
     Membership,
-    Official,
     Service,
-    Target,
     Team,
     Visit,
     Volunteer,
+)
+from volunteers.services.certifications import CODE_LENGTH
+from volunteers.services.codes import random_code
+from volunteers.vocabulary import LEARNER_VULNERABILITY_FIELDS
+
+from .writer import (
+    CERTIFICATION_COLUMNS,
+    HOUSEHOLD_COLUMNS,
+    LEARNER_COLUMNS,
+    VISIT_COLUMNS,
+    RawWriter,
+    uuid7,
 )
 
 BATCH = 5000
@@ -52,70 +66,7 @@ VILLAGES_PER_COMMUNE = 5
 COMMUNES_PER_DISTRICT = 10
 VOLUNTEERS_PER_TEAM = 6
 CERTIFICATIONS_PER_VISIT = 1 / 8
-
-PLACE_NAMES = [
-    "An Bình",
-    "Bảo Lạc",
-    "Cao Phong",
-    "Đà Bắc",
-    "Đồng Tâm",
-    "Hòa Sơn",
-    "Kim Bôi",
-    "Lạc Sơn",
-    "Lương Sơn",
-    "Mai Châu",
-    "Ngọc Lặc",
-    "Phú Xuyên",
-    "Quang Tiến",
-    "Sơn Thủy",
-    "Tân Lạc",
-    "Thanh Hà",
-    "Tiền Phong",
-    "Trung Minh",
-    "Vân Sơn",
-    "Yên Thủy",
-]
-FAMILY_NAMES = [
-    "Nguyễn",
-    "Trần",
-    "Lê",
-    "Phạm",
-    "Hoàng",
-    "Bùi",
-    "Đinh",
-    "Hà",
-    "Lò",
-    "Vũ",
-    "Đặng",
-    "Quách",
-]
-MIDDLE_NAMES = ["Văn", "Thị", "Đức", "Minh", "Ngọc", "Thanh", "Hữu"]
-GIVEN_NAMES = [
-    "An",
-    "Bình",
-    "Chi",
-    "Dũng",
-    "Giang",
-    "Hà",
-    "Hải",
-    "Hoa",
-    "Hùng",
-    "Lan",
-    "Linh",
-    "Mai",
-    "Nam",
-    "Nga",
-    "Phương",
-    "Quân",
-    "Sơn",
-    "Tâm",
-    "Thảo",
-    "Tuấn",
-    "Uyên",
-    "Việt",
-    "Xuân",
-    "Yến",
-]
+# Skills of their own, so a load tree needs no course content (the demo's skills come from courses).
 LOAD_SKILLS = [
     ("load-vneid-install", "Cài đặt VNeID"),
     ("load-vneid-level2", "Kích hoạt định danh mức 2"),
@@ -124,229 +75,21 @@ LOAD_SKILLS = [
     ("load-e-wallet", "Thanh toán không dùng tiền mặt"),
     ("load-health-insurance", "Bảo hiểm y tế trên VssID"),
 ]
-LOAD_SERVICES = [
-    ("load-vneid-installed", "VNeID installed"),
-    ("load-eid-level2", "Level-2 e-ID activated"),
-    ("load-birth-registered", "Birth registered online"),
-    ("load-pension-online", "Pension paid to an account"),
-]
-OUTCOMES = [
-    (Visit.Outcome.DONE, 0.62),
-    (Visit.Outcome.FOLLOW_UP, 0.2),
-    (Visit.Outcome.NOBODY_HOME, 0.13),
-    (Visit.Outcome.DECLINED, 0.05),
-]
-CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 symbols, no 0/O or 1/I
+NO_LEARNER_FLAGS = (False,) * len(LEARNER_VULNERABILITY_FIELDS)
 
 
-HOUSEHOLD_COLUMNS = (
-    "id",
-    "created_at",
-    "updated_at",
-    "area_id",
-    "team_id",
-    "code",
-    "address",
-    "head_name",
-    "phone",
-    "size",
-    "is_elderly",
-    "has_disability",
-    "is_low_income",
-    "is_ethnic_minority",
-    "consent_given_by",
-    "consent_at",
-    "consent_scope",
-    "search_text",
-)
-LEARNER_COLUMNS = (
-    "id",
-    "created_at",
-    "updated_at",
-    "household_id",
-    "name",
-    "birth_year",
-    "is_elderly",
-    "has_disability",
-)
-VISIT_COLUMNS = (
-    "id",
-    "created_at",
-    "updated_at",
-    "uuid",
-    "household_id",
-    "team_id",
-    "recorded_by_id",
-    "visited_at",
-    "duration_minutes",
-    "outcome",
-    "follow_up_on",
-    "satisfaction",
-    "notes",
-)
-CERTIFICATION_COLUMNS = (
-    "created_at",
-    "updated_at",
-    "learner_id",
-    "skill_id",
-    "team_id",
-    "certified_by_id",
-    "certified_on",
-    "checklist",
-    "code",
-    "revoked_reason",
-)
-
-
-class _RawWriter:
-    """Rows as tuples straight into a table: COPY on PostgreSQL, executemany elsewhere.
-
-    The ORM's bulk_create spends most of its time building model instances and
-    preparing each value; for a million visits that is minutes. Values are
-    prepared once here (`dt`, `date`, `uuid`, `json`) in the backend's form.
-    Ids are allocated by the caller from ``next_id`` (so many-to-many rows can
-    point at them without reading them back); ``reset_sequences`` moves the
-    PostgreSQL sequences past them. Not meant to run beside other writers.
-    """
-
-    def __init__(self):
-        self.connection = connection
-        self.postgres = connection.vendor == "postgresql"
-        self.dt = connection.ops.adapt_datetimefield_value
-        self.date = connection.ops.adapt_datefield_value
-        self.uuid = (lambda value: value) if self.postgres else (lambda value: value.hex)
-        checklist = Certification._meta.get_field("checklist")
-        self.json = lambda value: checklist.get_db_prep_save(value, connection)
-        if connection.vendor == "sqlite":
-            # Random visit UUIDs land all over their unique index: with the
-            # default 2 MB page cache SQLite spends its time re-reading pages.
-            with connection.cursor() as cursor:
-                cursor.execute("PRAGMA cache_size = -262144")  # 256 MB, this connection only
-
-    def next_id(self, model) -> int:
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT MAX(id) FROM {connection.ops.quote_name(model._meta.db_table)}")  # noqa: S608 - table name from the model
-            return (cursor.fetchone()[0] or 0) + 1
-
-    def insert(self, model, columns: tuple[str, ...], rows: list[tuple]) -> None:
-        if not rows:
-            return
-        quote = connection.ops.quote_name
-        table = quote(model._meta.db_table)
-        names = ", ".join(quote(column) for column in columns)
-        with connection.cursor() as cursor:
-            if self.postgres:
-                with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row)
-            else:
-                marks = ", ".join(["%s"] * len(columns))
-                cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608 - names from the model
-
-    def reset_sequences(self, *models) -> None:
-        statements = connection.ops.sequence_reset_sql(no_style(), list(models))
-        if statements:
-            with connection.cursor() as cursor:
-                for statement in statements:
-                    cursor.execute(statement)
-
-
-def _uuid7(moment: datetime.datetime, rng: random.Random) -> uuid.UUID:
-    """A time-ordered UUID (version 7 layout: 48-bit milliseconds, then random bits)."""
-    millis = int(moment.timestamp() * 1000) & ((1 << 48) - 1)
-    value = (
-        (millis << 80)
-        | (0x7 << 76)
-        | (rng.getrandbits(12) << 64)
-        | (0b10 << 62)
-        | rng.getrandbits(62)
-    )
-    return uuid.UUID(int=value)
-
-
-class LoadDataExists(Exception):
-    """The root code is already taken (pass replace=True to rebuild it)."""
-
-
-def generate(
-    *,
-    households: int,
-    visits: int,
-    seed: int = 1,
-    root_code: str = "LOAD",
-    stdout=None,
-    replace: bool = False,
-) -> Area:
-    """Build the synthetic tree under a new root area `root_code`; returns the root.
-
-    Raises LoadDataExists when `root_code` exists, unless `replace` (then the
-    old root, everything under it and its load users are deleted first).
-    """
-    out = stdout or sys.stdout
-    if not 1 <= len(root_code) <= 8:
-        raise ValueError("root_code must be 1 to 8 characters (household codes are it + 7 digits)")
-    existing = Area.objects.filter(code=root_code).first()
-    if existing is not None:
-        if not replace:
-            raise LoadDataExists(root_code)
-        _say(out, f"Deleting the existing '{root_code}' data …")
-        delete(existing)
-    builder = _Builder(
-        households=households,
-        visits=visits,
-        rng=random.Random(f"{seed}:{root_code}"),  # noqa: S311 - synthetic data, reproducible by seed
-        root_code=root_code,
-        out=out,
-    )
-    return builder.run()
-
-
-def delete(root: Area) -> None:
-    """Remove a root area, everything recorded under it and its load users (fast, raw deletes)."""
-    in_tree = {"household__area__path__startswith": root.path}
-    with transaction.atomic():
-        user_ids = list(
-            Membership.objects.filter(team__area__path__startswith=root.path).values_list(
-                "user_id", flat=True
-            )
-        )
-        Certification.objects.filter(
-            learner__household__area__path__startswith=root.path
-        )._raw_delete("default")
-        visit_ids = Visit.objects.filter(**in_tree).values("pk")
-        for through in (
-            Visit.volunteers.through,
-            Visit.skills.through,
-            Visit.services.through,
-            Visit.lessons.through,
-        ):
-            through.objects.filter(visit_id__in=visit_ids)._raw_delete("default")
-        Visit.objects.filter(**in_tree)._raw_delete("default")
-        Learner.objects.filter(**in_tree)._raw_delete("default")
-        AccessLog.objects.filter(**in_tree)._raw_delete("default")
-        Household.objects.filter(area__path__startswith=root.path)._raw_delete("default")
-        Membership.objects.filter(team__area__path__startswith=root.path)._raw_delete("default")
-        Team.objects.filter(area__path__startswith=root.path)._raw_delete("default")
-        Target.objects.filter(area__path__startswith=root.path)._raw_delete("default")
-        Official.objects.filter(area__path__startswith=root.path)._raw_delete("default")
-        prefix = _username_prefix(root.code)
-        load_users = get_user_model().objects.filter(pk__in=user_ids, username__startswith=prefix)
-        Volunteer.objects.filter(user__in=load_users)._raw_delete("default")
-        load_users.delete()
-        Area.objects.get(pk=root.pk).delete()  # treebeard: the subtree and the parent's numchild
-
-
-def _username_prefix(root_code: str) -> str:
+def username_prefix(root_code: str) -> str:
+    """The usernames of a load tree's volunteers start with it ("load-v00001")."""
     return f"{root_code.lower()}-v"
 
 
-def _say(out, message: str) -> None:
+def say(out, message: str) -> None:
     out.write(message + ("" if message.endswith("\n") else "\n"))
     if hasattr(out, "flush"):
         out.flush()
 
 
-class _Builder:
+class Builder:
     def __init__(self, *, households: int, visits: int, rng: random.Random, root_code: str, out):
         self.n_households = max(0, households)
         self.n_visits = max(0, visits)
@@ -355,10 +98,10 @@ class _Builder:
         self.out = out
         self.now = timezone.now()
         self.started = time.monotonic()
-        self.db = _RawWriter()
+        self.db = RawWriter()
 
     def say(self, message: str) -> None:
-        _say(self.out, f"[{time.monotonic() - self.started:7.1f}s] {message}")
+        say(self.out, f"[{time.monotonic() - self.started:7.1f}s] {message}")
 
     def run(self) -> Area:
         with transaction.atomic():
@@ -404,7 +147,7 @@ class _Builder:
     def _services(self) -> list[int]:
         return [
             Service.objects.get_or_create(code=code, defaults={"name": name})[0].pk
-            for code, name in LOAD_SERVICES
+            for code, name in SERVICES
         ]
 
     # --- the tree -----------------------------------------------------------
@@ -420,7 +163,7 @@ class _Builder:
         districts = self._children(
             root,
             [
-                (f"Huyện {self._place(i)}", f"{code}-D{i + 1}", Area.Level.DISTRICT)
+                (f"Huyện {place_name(i)}", f"{code}-D{i + 1}", Area.Level.DISTRICT)
                 for i in range(n_districts)
             ],
         )
@@ -429,9 +172,7 @@ class _Builder:
         Area.objects.bulk_create(districts + communes + villages, batch_size=BATCH)
         Area.objects.filter(pk=root.pk).update(numchild=root.numchild)
         # Back to the rows as stored (pks), in a stable order.
-        stored = {
-            a.code: a for a in Area.objects.filter(path__startswith=root.path, depth__gt=root.depth)
-        }
+        stored = {a.code: a for a in Area.objects.filter(root.subtree_q(), depth__gt=root.depth)}
         self.communes = [stored[c.code] for c in communes]
         self.villages = [stored[v.code] for v in villages]
         commune_by_path = {c.path: stored[c.code].pk for c in communes}
@@ -453,67 +194,58 @@ class _Builder:
             spec = specs[i % len(parents)]
             parent = parents[i % len(parents)]
             spec.append(
-                (f"{label} {self._place(i)}", f"{parent.code}-{letter}{len(spec) + 1}", level)
+                (f"{label} {place_name(i)}", f"{parent.code}-{letter}{len(spec) + 1}", level)
             )
         children = []
         for parent, spec in zip(parents, specs, strict=True):
             children += self._children(parent, spec)
         return children
 
-    def _place(self, i: int) -> str:
-        base = PLACE_NAMES[i % len(PLACE_NAMES)]
-        round_ = i // len(PLACE_NAMES)
-        return base if round_ == 0 else f"{base} {round_ + 1}"
-
     @staticmethod
     def _children(parent: Area, spec: list[tuple[str, str, str]]) -> list[Area]:
         """Unsaved child rows with their treebeard paths, in name order (node_order_by)."""
         spec = sorted(spec, key=lambda row: row[0])
         parent.numchild = len(spec)
-        return (
-            [
-                Area(
-                    name=name,
-                    code=code,
-                    level=level,
-                    depth=parent.depth + 1,
-                    numchild=0,
-                    path=Area._get_path(parent.path, parent.depth + 1, position + 1),
-                )
-                for position, (name, code, level) in enumerate(spec)
-            ]
-            if spec
-            else []
-        )
+        return [
+            Area(
+                name=name,
+                code=code,
+                level=level,
+                depth=parent.depth + 1,
+                numchild=0,
+                path=Area._get_path(parent.path, parent.depth + 1, position + 1),
+            )
+            for position, (name, code, level) in enumerate(spec)
+        ]
 
     # --- teams and volunteers -------------------------------------------------
 
     def _teams_and_volunteers(self) -> None:
+        slug = self.root_code.lower()
         teams = Team.objects.bulk_create(
             [
                 Team(
-                    name=f"Tổ số {area.name.removeprefix('Xã ')}",
+                    name=team_name(area.name),
                     area=area,
-                    contact_url=f"https://zalo.me/g/{self.root_code.lower()}{area.pk}",
+                    contact_url=team_contact_url(f"{slug}{area.pk}"),
                 )
                 for area in self.communes
             ],
             batch_size=BATCH,
         )
         self.commune_team = {team.area_id: team.pk for team in teams}
-        prefix = _username_prefix(self.root_code)
+        prefix = username_prefix(self.root_code)
         User = get_user_model()
         unusable = make_password(None)
-        users = []
-        for n in range(len(teams) * VOLUNTEERS_PER_TEAM):
-            users.append(
-                User(
-                    username=f"{prefix}{n + 1:05d}",
-                    password=unusable,
-                    first_name=self._person_name(),
-                    is_active=True,
-                )
+        users = [
+            User(
+                username=f"{prefix}{n + 1:05d}",
+                password=unusable,
+                first_name=person_name(self.rng),
+                is_active=True,
             )
+            for n in range(len(teams) * VOLUNTEERS_PER_TEAM)
+        ]
         User.objects.bulk_create(users, batch_size=BATCH)
         user_ids = list(
             User.objects.filter(username__startswith=prefix)
@@ -522,7 +254,7 @@ class _Builder:
         )
         Volunteer.objects.bulk_create(
             [
-                Volunteer(user_id=pk, display_name=user.first_name, phone=self._phone())
+                Volunteer(user_id=pk, display_name=user.first_name, phone=phone(self.rng))
                 for pk, user in zip(user_ids, users, strict=True)
             ],
             batch_size=BATCH,
@@ -551,7 +283,6 @@ class _Builder:
         self.household_ids: list[int] = []
         self.household_team: list[int] = []
         self.learners: list[tuple[int, int]] = []  # (learner id, team id)
-        consent_scope = "Lưu thông tin hộ để hỗ trợ kỹ năng số"
         household_id = db.next_id(Household)
         learner_id = db.next_id(Learner)
         for start in range(0, self.n_households, BATCH):
@@ -561,14 +292,9 @@ class _Builder:
                 village = self.villages[n // HOUSEHOLDS_PER_VILLAGE % len(self.villages)]
                 team_id = self.commune_team[self.village_commune[village.pk]]
                 code = f"{prefix}{n + 1:07d}"
-                head = self._person_name()
-                address = f"Số {rng.randint(1, 300)}, {village.name}"
-                flags = (
-                    rng.random() < 0.3,
-                    rng.random() < 0.08,
-                    rng.random() < 0.25,
-                    rng.random() < 0.2,
-                )
+                head = person_name(rng)
+                address = f"{house_address(rng.randint(1, 300))}, {village.name}"
+                flags = vulnerability_flags(rng)
                 households.append(
                     (
                         household_id,
@@ -579,26 +305,30 @@ class _Builder:
                         code,
                         address,
                         head,
-                        self._phone(),
-                        rng.choice((1, 2, 2, 3, 3, 4, 4, 5, 6)),
-                        *flags,
+                        phone(rng),
+                        rng.randint(*HOUSEHOLD_SIZES),
+                        *flags.values(),
                         head,
                         db.dt(self.now - datetime.timedelta(days=rng.randint(30, 400))),
-                        consent_scope,
+                        CONSENT_SCOPE,
                         fold(f"{code} {head} {address} {village.name}")[:600],
                     )
                 )
-                for _ in range(rng.choice((1, 1, 2, 2, 3))):
+                members = [(head, HEAD_BIRTH_YEARS, tuple(head_learner_flags(flags).values()))]
+                members += [
+                    (person_name(rng), MEMBER_BIRTH_YEARS, NO_LEARNER_FLAGS)
+                    for _ in range(rng.randint(*EXTRA_LEARNERS))
+                ]
+                for name, birth_years, learner_flags in members:
                     learners.append(
                         (
                             learner_id,
                             stamp,
                             stamp,
                             household_id,
-                            self._person_name(),
-                            rng.randint(1940, 2008),
-                            flags[0],
-                            flags[1] and rng.random() < 0.5,
+                            name,
+                            rng.randint(*birth_years),
+                            *learner_flags,
                         )
                     )
                     self.learners.append((learner_id, team_id))
@@ -618,9 +348,6 @@ class _Builder:
         if not self.household_ids or not self.n_visits:
             return
         rng, db = self.rng, self.db
-        outcomes = [o for o, _w in OUTCOMES]
-        weights = [w for _o, w in OUTCOMES]
-        worked_outcomes = {Visit.Outcome.DONE, Visit.Outcome.FOLLOW_UP}
         skill_ids = [pk for pk, _items in self.skills]
         first = self.now - datetime.timedelta(days=365)
         step = (datetime.timedelta(days=365) - datetime.timedelta(hours=1)) / self.n_visits
@@ -629,7 +356,7 @@ class _Builder:
             count = min(BATCH, self.n_visits - start)
             stamp = db.dt(timezone.now())
             visits, present_rows, skill_rows, service_rows = [], [], [], []
-            for offset, outcome in enumerate(rng.choices(outcomes, weights, k=count)):
+            for offset, outcome in enumerate(visit_outcomes(rng, k=count)):
                 index = self._household_index()
                 team_id = self.household_team[index]
                 present = rng.sample(
@@ -639,31 +366,28 @@ class _Builder:
                 # visit time and uuid indexes then grow at their end instead
                 # of splitting pages all over (which made SQLite 5x slower).
                 visited_at = first + step * (start + offset + rng.random())
-                worked = outcome in worked_outcomes
-                follow_up_on = None
+                follow_up = None
                 if outcome == Visit.Outcome.FOLLOW_UP:
-                    follow_up_on = db.date(
-                        (visited_at + datetime.timedelta(days=rng.randint(3, 21))).date()
-                    )
+                    follow_up = db.date(follow_up_on(rng, visited_at.date()))
                 visits.append(
                     (
                         visit_id,
                         stamp,
                         stamp,
-                        db.uuid(_uuid7(visited_at, rng)),
+                        db.uuid(uuid7(visited_at, rng)),
                         self.household_ids[index],
                         team_id,
                         present[0],
                         db.dt(visited_at),
-                        max(5, min(240, int(rng.gauss(40, 15)))) if worked else rng.randint(2, 10),
+                        duration_minutes(rng),
                         outcome.value,
-                        follow_up_on,
-                        rng.choices((2, 3, 4, 5), (1, 3, 8, 10))[0] if worked else None,
+                        follow_up,
+                        satisfaction(rng, outcome),
                         "",
                     )
                 )
                 present_rows += [(visit_id, pk) for pk in present]
-                if worked:
+                if outcome in WORKED_OUTCOMES:
                     skill_rows += [
                         (visit_id, pk) for pk in rng.sample(skill_ids, k=rng.choice((1, 1, 2)))
                     ]
@@ -725,18 +449,9 @@ class _Builder:
                 self.say(f"certifications {done:,} / {count:,}")
 
     def _code(self, taken: set[str]) -> str:
-        # 10 symbols of 32 = 50 bits, like the codes issued in the field.
+        """A verification code like those issued in the field, not yet in `taken`."""
         while True:
-            code = "".join(self.rng.choice(CODE_ALPHABET) for _ in range(10))
+            code = random_code(CODE_LENGTH, self.rng)
             if code not in taken:
                 taken.add(code)
                 return code
-
-    # --- small random values ------------------------------------------------------
-
-    def _person_name(self) -> str:
-        rng = self.rng
-        return f"{rng.choice(FAMILY_NAMES)} {rng.choice(MIDDLE_NAMES)} {rng.choice(GIVEN_NAMES)}"
-
-    def _phone(self) -> str:
-        return f"09{self.rng.randint(0, 99_999_999):08d}"
