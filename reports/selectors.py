@@ -1,4 +1,4 @@
-"""Reads for the officials' dashboard: which areas, teams and campaigns a user may look at.
+"""Reads for the dashboard and the reports page: areas, teams, campaigns, a user's reports.
 
 Access comes from ``volunteers.access`` only; these functions add the
 dashboard's choices on top (picker depth, breadcrumbs, campaigns near an area).
@@ -7,13 +7,17 @@ dashboard's choices on top (picker depth, breadcrumbs, campaigns near an area).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
-from reports.models import Campaign
+from reports.models import Campaign, ReportRequest, ReportSubscription
 from volunteers import access
 from volunteers.models import Area
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 # The picker lists the user's top areas and this many levels below them.
 PICKER_LEVELS = 2
@@ -30,18 +34,13 @@ class DashboardScope:
     breadcrumbs: list[Area]  # visible ancestors of `area`, top first (not `area` itself)
 
 
-def dashboard_viewer_teams(user) -> list[int] | None:
-    """None for officials and superusers (whole subtrees); a leader's team ids; 404 for others."""
-    if user.is_superuser or access.is_official(user):
-        return None
-    if access.is_leader(user):
-        return list(access.editable_teams(user).values_list("pk", flat=True))
-    raise Http404
+def dashboard_scope(user: User, area_id: int | str | None) -> DashboardScope:
+    """The area the user asked for (their top area by default); 404 if they may not see it.
 
-
-def dashboard_scope(user, area_id: int | str | None) -> DashboardScope:
-    """The area the user asked for (their top area by default); 404 if they may not see it."""
-    teams = dashboard_viewer_teams(user)
+    `area_id` is a primary key (the picker and the drill-down links send pks).
+    """
+    if not access.can_view_dashboard(user):
+        raise Http404
     visible = access.visible_areas(user)
     top = visible.order_by("depth", "path").first()
     if top is None:
@@ -50,9 +49,13 @@ def dashboard_scope(user, area_id: int | str | None) -> DashboardScope:
         area = top
     else:
         try:
-            area = visible.get(pk=int(area_id))
-        except (ValueError, TypeError, Area.DoesNotExist) as error:
+            pk = int(str(area_id))
+        except (ValueError, TypeError) as error:
             raise Http404 from error
+        found = access.area_for_user_by_pk(user, pk)
+        if found is None:
+            raise Http404
+        area = found
     picker = list(
         visible.filter(depth__lte=top.depth + PICKER_LEVELS).order_by("path")[:PICKER_LIMIT]
     )
@@ -60,11 +63,15 @@ def dashboard_scope(user, area_id: int | str | None) -> DashboardScope:
         picker.append(area)
         picker.sort(key=lambda a: a.path)
     return DashboardScope(
-        area=area, teams=teams, picker=picker, breadcrumbs=visible_ancestors(visible, area)
+        area=area,
+        teams=access.report_teams(user),
+        picker=picker,
+        breadcrumbs=visible_ancestors(visible, area),
     )
 
 
 def ancestor_paths(area: Area) -> list[str]:
+    """Materialised paths of `area`'s ancestors, top first."""
     return [area.path[: Area.steplen * depth] for depth in range(1, area.depth)]
 
 
@@ -81,3 +88,17 @@ def campaigns_for_area(area: Area) -> QuerySet[Campaign]:
     if paths:
         query |= Q(area__path__in=paths)
     return Campaign.objects.filter(query).select_related("area").order_by("-start", "name")
+
+
+def reports_for_user(user: User) -> QuerySet[ReportRequest]:
+    """The user's own report requests, in areas they may still see (newest first)."""
+    return access.own_reports(ReportRequest.objects.select_related("area"), user)
+
+
+def subscriptions_for_user(user: User) -> QuerySet[ReportSubscription]:
+    """The user's active monthly subscriptions, by area name."""
+    return (
+        ReportSubscription.objects.filter(user=user, is_active=True)
+        .select_related("area")
+        .order_by("area__name")
+    )

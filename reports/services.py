@@ -13,6 +13,7 @@ import datetime
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -33,6 +34,9 @@ from volunteers.models import Area
 from . import periods
 from .models import ReportRequest, ReportSubscription
 from .workbook import EXCEL_MAX_ROWS, build_workbook, visits_in_period
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 logger = logging.getLogger(__name__)
 
@@ -56,10 +60,12 @@ ERROR_RETRY_STATE = gettext_lazy("Only a failed report can be built again.")
 
 
 def report_directory() -> Path:
+    """Where finished workbooks live (private, never served by URL)."""
     return Path(settings.PRIVATE_MEDIA_ROOT) / "reports"
 
 
 def report_temp_directory() -> Path:
+    """Where workbooks are written while being built."""
     return Path(settings.PRIVATE_MEDIA_ROOT) / "tmp"
 
 
@@ -89,16 +95,13 @@ def _language(language: str | None) -> str:
     return language if language in codes else settings.LANGUAGE_CODE
 
 
-def visible_area_or_404(user, area: Area | int | str) -> Area:
-    """The area (object, pk or code) if `user` may see it; Http404 otherwise."""
-    areas = access.visible_areas(user)
-    if isinstance(area, Area):
-        lookup = {"pk": area.pk}
-    elif isinstance(area, int) or (isinstance(area, str) and area.isdigit()):
-        lookup = {"pk": int(area)}
-    else:
-        lookup = {"code": area}
-    found = areas.filter(**lookup).first()
+def _visible_area_or_404(user: User, area: Area | int) -> Area:
+    """The area (an Area, or its primary key) afresh if `user` may see it; Http404 otherwise.
+
+    Never by official code: codes are numeric too (province 79), so a number
+    here is always a primary key. Code lookups are ``access.area_for_user_by_code``.
+    """
+    found = access.area_for_user_by_pk(user, area if isinstance(area, int) else area.pk)
     if found is None:
         raise Http404("No such area")
     return found
@@ -130,8 +133,8 @@ def _queue_build(request: ReportRequest) -> None:
 @transaction.atomic
 def report_request_create(
     *,
-    user,
-    area: Area | int | str,
+    user: User,
+    area: Area | int,
     start: datetime.date,
     end: datetime.date,
     language: str | None = None,
@@ -139,7 +142,7 @@ def report_request_create(
     subscription: ReportSubscription | None = None,
     queue: bool = True,
 ) -> ReportRequest:
-    """Save a request for the workbook of `area` over start..end and get it built.
+    """Save a request for the workbook of `area` (an Area or its pk) over start..end and build it.
 
     Http404 if the user may not see the area; ValidationError for a bad
     period. Names are included only if the user's role allows them
@@ -147,7 +150,7 @@ def report_request_create(
     the build starts after commit (on the spot for a small area, else in the
     worker); without it the caller builds (the monthly task does).
     """
-    area = visible_area_or_404(user, area)
+    area = _visible_area_or_404(user, area)
     periods.period_validate(start=start, end=end)
     allowed = access.can_see_names(user, area)
     request = ReportRequest(
@@ -270,7 +273,7 @@ def report_write_file(
     out: Path | str,
     language: str | None = None,
     include_names: bool = False,
-    user=None,
+    user: User | None = None,
 ) -> int:
     """Write the workbook straight to `out` (the command line); returns the visit rows.
 
@@ -300,12 +303,16 @@ def report_write_file(
 
 @transaction.atomic
 def subscription_create(
-    *, user, area: Area | int | str, language: str | None = None
+    *, user: User, area: Area | int, language: str | None = None
 ) -> ReportSubscription:
-    """Subscribe `user` to the monthly workbook of `area` (reactivates an old subscription)."""
-    if not (access.is_official(user) or user.is_superuser):
+    """Subscribe `user` to the monthly workbook of `area` (an Area or its pk); reactivates an
+    old subscription.
+
+    ValidationError unless the user may subscribe; Http404 if they may not see the area.
+    """
+    if not access.can_subscribe(user):
         raise ValidationError(ERROR_NOT_OFFICIAL, code="not_official")
-    area = visible_area_or_404(user, area)
+    area = _visible_area_or_404(user, area)
     subscription, _created = ReportSubscription.objects.get_or_create(
         user=user, area=area, defaults={"language": _language(language)}
     )
@@ -317,11 +324,13 @@ def subscription_create(
 
 
 def subscription_cancel(*, subscription: ReportSubscription) -> None:
+    """Stop the monthly workbook of `subscription` (kept, inactive, for a later resubscribe)."""
     subscription.is_active = False
     subscription.save(update_fields=["is_active", "updated_at"])
 
 
 def previous_month(today: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The first and last days of the month before `today`'s."""
     end = today.replace(day=1) - datetime.timedelta(days=1)
     return end.replace(day=1), end
 

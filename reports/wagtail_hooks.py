@@ -14,7 +14,7 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 
 from volunteers import access
-from volunteers.wagtail_hooks import ScopedViewSet
+from volunteers.admin.scoped import ScopedViewSet
 
 from .models import Campaign
 

@@ -28,3 +28,11 @@ def bar_width(fraction):
     if not fraction:
         return 0
     return max(0, min(100, round(fraction * 100)))
+
+
+@register.filter
+def indicator(value, definition):
+    """`value` formatted as its indicator's Definition says: a percentage or a number."""
+    if definition.is_ratio:
+        return percent(value)
+    return num(value, definition.decimals)

@@ -2,51 +2,127 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reports import charts, indicators, selectors
 from reports.periods import PeriodForm
 from volunteers.vocabulary import VULNERABILITY_GROUPS
 
-# Columns of the child-area table: query-string key -> (label, value getter).
-SORT_COLUMNS = {
-    "name": lambda row: (row.area.name if row.area else "").casefold(),
-    "households_registered": lambda row: row.values.households_registered,
-    "households_reached": lambda row: row.values.households_reached,
-    "households_target": lambda row: row.values.households_target,
-    "coverage": lambda row: row.values.coverage,
-    "visits": lambda row: row.values.visits,
-    "learners_certified": lambda row: row.values.learners_certified,
-    "active_volunteers": lambda row: row.values.active_volunteers,
-    "volunteer_hours": lambda row: row.values.volunteer_hours,
-    "follow_ups_overdue": lambda row: row.values.follow_ups_overdue,
-    "average_satisfaction": lambda row: row.values.average_satisfaction,
+# What each table shows, as keys of the indicator registry (reports.indicators): labels,
+# formats and sorting come from each key's Definition.
+CHILD_COLUMNS = (
+    "households_registered",
+    "households_reached",
+    "households_target",
+    "coverage",
+    "visits",
+    "learners_certified",
+    "active_volunteers",
+    "volunteer_hours",
+    "follow_ups_overdue",
+    "average_satisfaction",
+)
+MONTH_COLUMNS = ("visits", "households_reached", "certifications", "volunteer_hours")
+TEAM_COLUMNS = (
+    "visits",
+    "households_reached",
+    "active_volunteers",
+    "volunteer_hours",
+    "follow_ups_overdue",
+)
+# Per skill: its certificates and distinct learners certified (then visits that practised it).
+SKILL_COLUMNS = ("certifications", "learners_certified")
+# Headline cards: a ratio, shown as its numerator against its denominator; the word before
+# the denominator ("target" when None).
+KPI_CARDS = {
+    "coverage": None,
+    "certified_coverage": None,
+    "visits_coverage": None,
+    "teams_reporting_share": gettext_lazy("of teams"),
 }
+FIGURES = (
+    "households_registered",
+    "learners",
+    "certifications",
+    "active_volunteers",
+    "volunteer_hours",
+    "follow_ups_overdue",
+    "average_satisfaction",
+)
+WARN_WHEN_ANY = {"follow_ups_overdue"}  # figures shown as a warning when not zero
+# Query-string sort keys of the child-area table.
+SORT_COLUMNS = ("name", *CHILD_COLUMNS)
 
 
-def _sorted_rows(rows, sort: str):
+@dataclass(frozen=True)
+class Cell:
+    definition: indicators.Definition
+    value: int | float | None
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A breakdown row (AreaRow, TeamRow or MonthRow) with its cells for `columns`."""
+
+    row: indicators.AreaRow | indicators.TeamRow | indicators.MonthRow
+    cells: list[Cell]
+
+    @property
+    def values(self) -> indicators.Summary:
+        return self.row.values
+
+    @property
+    def area(self):
+        return getattr(self.row, "area", None)
+
+    @property
+    def team(self):
+        return getattr(self.row, "team", None)
+
+    @property
+    def month(self):
+        return getattr(self.row, "month", None)
+
+
+def _table(rows, columns) -> list[TableRow]:
+    result = []
+    for row in rows:
+        values = row.values.as_dict()
+        cells = [Cell(indicators.definition(key), values[key]) for key in columns]
+        result.append(TableRow(row, cells))
+    return result
+
+
+def _sorted_rows(rows: list[TableRow], sort: str) -> list[TableRow]:
     key, descending = sort.lstrip("-"), sort.startswith("-")
-    getter = SORT_COLUMNS.get(key, SORT_COLUMNS["name"])
+    if key not in SORT_COLUMNS:
+        key = "name"
+
+    def value(row: TableRow):
+        if key == "name":
+            return (row.area.name if row.area else "").casefold()
+        return next(cell.value for cell in row.cells if cell.definition.key == key)
 
     def sort_key(row):
-        value = getter(row)
+        found = value(row)
         # Missing values (no target, no rating) sort last whichever the direction.
-        return (value is None) != descending, value if value is not None else 0
+        return (found is None) != descending, found if found is not None else 0
 
     return sorted(rows, key=sort_key, reverse=descending)
 
 
 def _columns(sort: str, base_query: dict) -> list[dict]:
     """Header cells with the link that sorts by that column (toggling the direction)."""
-    labels = {d.key: d.label for d in indicators.definitions()}
     columns = []
     for key in SORT_COLUMNS:
-        label = _("Area") if key == "name" else labels[key]
+        label = _("Area") if key == "name" else indicators.definition(key).label
         current = sort.lstrip("-") == key
         descending = current and sort.startswith("-")
         next_sort = (
@@ -65,15 +141,55 @@ def _columns(sort: str, base_query: dict) -> list[dict]:
     return columns
 
 
+def _kpis(summary: indicators.Summary) -> list[dict]:
+    """The headline cards: each ratio's numerator, its denominator and the fraction."""
+    values = summary.as_dict()
+    cards = []
+    for key, of_label in KPI_CARDS.items():
+        numerator, denominator = indicators.definition(key).ratio_of or ("", "")
+        cards.append(
+            {
+                "label": indicators.definition(numerator).label,
+                "value": values[numerator],
+                "target": values[denominator],
+                "fraction": values[key],
+                "of_label": of_label,
+            }
+        )
+    return cards
+
+
+def _figures(summary: indicators.Summary) -> list[dict]:
+    values = summary.as_dict()
+    return [
+        {
+            "definition": indicators.definition(key),
+            "value": values[key],
+            "warn": key in WARN_WHEN_ANY and bool(values[key]),
+        }
+        for key in FIGURES
+    ]
+
+
+def _headers(columns) -> list[indicators.Definition]:
+    return [indicators.definition(key) for key in columns]
+
+
 def _trend_chart(months):
     categories = [formats.date_format(row.month, "m/Y") for row in months]
     return charts.bar_chart(
         title=_("Visits and certificates by month"),
         categories=categories,
         series=[
-            charts.Series(_("Visits"), [row.values.visits for row in months], "s-visits"),
             charts.Series(
-                _("Certificates"), [row.values.certifications for row in months], "s-certs"
+                str(indicators.definition("visits").label),
+                [row.values.visits for row in months],
+                "s-visits",
+            ),
+            charts.Series(
+                str(indicators.definition("certifications").label),
+                [row.values.certifications for row in months],
+                "s-certs",
             ),
         ],
     )
@@ -99,8 +215,7 @@ def _skill_rows(certified, practised) -> list[dict]:
 def _picker_options(areas) -> list[tuple[int, str]]:
     """(id, label) with the tree shown by indentation (a select cannot nest deeper than one level)."""
     top = min((a.depth for a in areas), default=1)
-    indent = "\u00a0\u00a0"
-    return [(a.pk, f"{indent * (a.depth - top)}{a.name} ({a.get_level_display()})") for a in areas]
+    return [(a.pk, a.indented_label(top_depth=top)) for a in areas]
 
 
 @login_required
@@ -139,6 +254,7 @@ def dashboard(request):
     sort = request.GET.get("sort", "name")
     if sort.lstrip("-") not in SORT_COLUMNS:
         sort = "name"
+    children = _table(children, CHILD_COLUMNS)
     context = {
         "scope": scope,
         "area": area,
@@ -146,14 +262,19 @@ def dashboard(request):
         "period": period,
         "campaigns": campaigns,
         "summary": summary,
+        "kpis": _kpis(summary),
+        "figures": _figures(summary),
         "children": _sorted_rows(children, sort),
         "columns": _columns(sort, {"area": area.pk, **period_query}),
         "period_query": urlencode(period_query),
-        "months": months,
+        "months": _table(months, MONTH_COLUMNS),
+        "month_columns": _headers(MONTH_COLUMNS),
         "trend_chart": _trend_chart(months),
-        "teams": teams,
+        "teams": _table(teams, TEAM_COLUMNS),
+        "team_columns": _headers(TEAM_COLUMNS),
         "skills": skills,
-        "definitions": indicators.definitions(),
+        "skill_columns": _headers(SKILL_COLUMNS),
+        "definitions": indicators.DEFINITIONS,
         "vulnerable": [
             (group.label, summary.vulnerable[group.field]) for group in VULNERABILITY_GROUPS
         ],

@@ -23,8 +23,8 @@ from volunteers import access
 from volunteers import services as volunteer_services
 from volunteers.models import AccessLog
 
-from .. import services
-from ..models import ReportRequest, ReportSubscription
+from .. import selectors, services
+from ..models import ReportRequest
 
 LIST_LIMIT = 50
 # The pickers list the user's own areas and two levels below; deeper areas are
@@ -38,12 +38,8 @@ def _area_choices(user) -> list[tuple[int, str]]:
     top = areas.order_by("depth").values_list("depth", flat=True).first()
     if top is None:
         return []
-    rows = (
-        areas.filter(depth__lte=top + PICKER_DEPTH)
-        .order_by("path")
-        .values_list("pk", "name", "depth")
-    )
-    return [(pk, "\u2003" * (depth - top) + name) for pk, name, depth in rows[:PICKER_LIMIT]]
+    rows = areas.filter(depth__lte=top + PICKER_DEPTH).order_by("path")[:PICKER_LIMIT]
+    return [(area.pk, area.indented_label(top_depth=top, detail="")) for area in rows]
 
 
 def _language_choices():
@@ -51,9 +47,9 @@ def _language_choices():
 
 
 class ReportRequestForm(forms.Form):
-    """Area (id or code) and period; the dashboard posts the same fields."""
+    """Area (its primary key, never its official code) and period; the dashboard posts the same."""
 
-    area = forms.CharField(label=gettext_lazy("Area"), max_length=32)
+    area = forms.IntegerField(label=gettext_lazy("Area"))
     start = forms.DateField(
         label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -75,7 +71,7 @@ class SubscriptionForm(forms.Form):
     """Shown on the same page as ReportRequestForm: fields are prefixed "sub-"."""
 
     prefix = "sub"
-    area = forms.CharField(label=gettext_lazy("Area"), max_length=32)
+    area = forms.IntegerField(label=gettext_lazy("Area"))
     language = forms.ChoiceField(label=gettext_lazy("Language of the workbook"))
 
     def __init__(self, *args, user, **kwargs):
@@ -85,31 +81,14 @@ class SubscriptionForm(forms.Form):
         self.initial.setdefault("language", translation.get_language())
 
 
-def _own_report_or_404(user, public_id) -> ReportRequest:
-    report = get_object_or_404(
-        ReportRequest.objects.select_related("area"), public_id=public_id, requested_by=user
-    )
-    if not access.visible_areas(user).filter(pk=report.area_id).exists():
-        raise Http404("No such report")
-    return report
-
-
 def _render_list(request, *, form=None, subscription_form=None, status=200):
     user = request.user
-    reports = list(
-        ReportRequest.objects.filter(requested_by=user).select_related("area")[:LIST_LIMIT]
-    )
+    reports = list(selectors.reports_for_user(user)[:LIST_LIMIT])
     busy = any(
         r.status in (ReportRequest.Status.QUEUED, ReportRequest.Status.RUNNING) for r in reports
     )
-    can_subscribe = user.is_superuser or access.is_official(user)
-    subscriptions = (
-        ReportSubscription.objects.filter(user=user, is_active=True)
-        .select_related("area")
-        .order_by("area__name")
-        if can_subscribe
-        else []
-    )
+    can_subscribe = access.can_subscribe(user)
+    subscriptions = selectors.subscriptions_for_user(user) if can_subscribe else []
     context = {
         "reports": reports,
         "busy": busy,
@@ -159,7 +138,7 @@ def report_request(request):
 @login_required
 @require_POST
 def report_retry(request, public_id):
-    report = _own_report_or_404(request.user, public_id)
+    report = get_object_or_404(selectors.reports_for_user(request.user), public_id=public_id)
     try:
         services.report_request_retry(request=report)
     except ValidationError as error:
@@ -173,7 +152,7 @@ def report_retry(request, public_id):
 @require_GET
 def report_download(request, public_id):
     """The finished workbook, as an attachment; 404 for anyone but its owner or if not ready."""
-    report = _own_report_or_404(request.user, public_id)
+    report = get_object_or_404(selectors.reports_for_user(request.user), public_id=public_id)
     path = services.report_file_path(report)
     if path is None:
         raise Http404("Report not ready")
@@ -219,7 +198,7 @@ def subscription_create(request):
 @login_required
 @require_POST
 def subscription_cancel(request, pk):
-    subscription = get_object_or_404(ReportSubscription, pk=pk, user=request.user, is_active=True)
+    subscription = get_object_or_404(selectors.subscriptions_for_user(request.user), pk=pk)
     services.subscription_cancel(subscription=subscription)
     messages.success(
         request, _("Monthly report for %(area)s cancelled.") % {"area": subscription.area.name}

@@ -6,12 +6,10 @@ import datetime
 from collections.abc import Callable
 
 from django.db.models import QuerySet
-from django.http import Http404
 from django.utils import timezone
 from openpyxl import Workbook
 
 from reports.indicators import period_bounds
-from reports.selectors import dashboard_viewer_teams
 from volunteers import access
 from volunteers.models import Area, Visit
 
@@ -24,14 +22,9 @@ PROGRESS_AFTER_VISITS = 97
 
 
 def team_scope(user) -> list[int] | None:
-    """The teams a report for `user` counts, as on the dashboard: None (all) for officials,
-    superusers and the command line; a team leader's teams; a volunteer's own teams."""
-    if user is None:
-        return None
-    try:
-        return dashboard_viewer_teams(user)
-    except Http404:
-        return list(access.recordable_teams(user).values_list("pk", flat=True))
+    """The teams a report for `user` counts, as on the dashboard (``access.report_teams``);
+    None (all) for the command line, which has no user."""
+    return None if user is None else access.report_teams(user)
 
 
 def visits_in_period(

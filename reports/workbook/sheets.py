@@ -17,30 +17,16 @@ from openpyxl.formatting.rule import DataBarRule
 from openpyxl.utils import get_column_letter
 
 from reports import indicators
-from volunteers.models import Area, Household
+from volunteers.models import Area
+from volunteers.vocabulary import VULNERABILITY_GROUPS
 
 from . import styles
 
-# Ratio indicators: (numerator key, denominator key); their totals are a formula over the totals.
-RATIOS = {
-    "coverage": ("households_reached", "households_target"),
-    "visits_coverage": ("visits", "visits_target"),
-    "certified_coverage": ("learners_certified", "learners_certified_target"),
-    "teams_reporting_share": ("teams_reporting", "teams_total"),
-    **{
-        f"{short}_share": (f"{short}_reached", f"{short}_registered")
-        for short in indicators.FLAG_KEYS.values()
-    },
-}
-# Distinct counts and means that do not add up across rows: no SUM for them.
-NOT_ADDITIVE = {"active_volunteers", "average_satisfaction"}
-DECIMALS = {"volunteer_hours", "average_satisfaction"}
-
 
 def number_format(key: str) -> str:
-    if key in RATIOS:
-        return styles.PERCENT
-    return styles.DECIMAL if key in DECIMALS else styles.INTEGER
+    """The cell format of indicator `key`, from its Definition (percent for ratios)."""
+    item = indicators.definition(key)
+    return styles.number_format(decimals=item.decimals, percent=item.is_ratio)
 
 
 @dataclass
@@ -60,7 +46,7 @@ class SheetContext:
 
 
 def labels() -> dict[str, str]:
-    return {item.key: str(item.label) for item in indicators.definitions()}
+    return {item.key: str(item.label) for item in indicators.DEFINITIONS}
 
 
 def _person(user) -> str:
@@ -76,24 +62,25 @@ def _area_label(area: Area | None, parent: Area) -> str:
 
 
 def _value_cells(ws, values: dict, keys) -> list:
-    return [styles.styled(ws, values.get(key), number_format=number_format(key)) for key in keys]
+    """One cell per key of `keys`, formatted by its indicator; a dict maps value key -> indicator."""
+    indicator = keys if isinstance(keys, dict) else {key: key for key in keys}
+    return [
+        styles.styled(ws, values.get(key), number_format=number_format(indicator[key]))
+        for key in indicator
+    ]
 
 
 # --- Summary ----------------------------------------------------------------------
 
-HEADLINES = [
-    ("households_registered", None, None),
-    ("households_reached", "households_target", "coverage"),
-    ("visits", "visits_target", "visits_coverage"),
-    ("learners", None, None),
-    ("learners_certified", "learners_certified_target", "certified_coverage"),
-    ("certifications", None, None),
-    ("active_volunteers", None, None),
-    ("volunteer_hours", None, None),
-    ("follow_ups_overdue", None, None),
-    ("average_satisfaction", None, None),
-    ("teams_reporting", "teams_total", "teams_reporting_share"),
-]
+
+def headlines() -> list[tuple[str, str | None, str | None]]:
+    """(indicator, its target or denominator, the ratio of the two) for each Summary line."""
+    rows = []
+    for key in indicators.headline_keys():
+        ratio = indicators.ratio_for(key)
+        denominator = ratio.ratio_of[1] if ratio and ratio.ratio_of else None
+        rows.append((key, denominator, ratio.key if ratio else None))
+    return rows
 
 
 def write_summary(workbook, context: SheetContext, summary: indicators.Summary) -> None:
@@ -125,13 +112,17 @@ def write_summary(workbook, context: SheetContext, summary: indicators.Summary) 
             ws, [_("Indicator"), _("Value"), _("Target"), _("Against target")], numeric_from=1
         )
     )
-    for key, target, ratio in HEADLINES:
+    for key, target, ratio in headlines():
         ws.append(
             [
                 names[key],
                 styles.styled(ws, values[key], number_format=number_format(key)),
-                styles.styled(ws, values[target], number_format=styles.INTEGER) if target else None,
-                styles.styled(ws, values[ratio], number_format=styles.PERCENT) if ratio else None,
+                styles.styled(ws, values[target], number_format=number_format(target))
+                if target
+                else None,
+                styles.styled(ws, values[ratio], number_format=number_format(ratio))
+                if ratio
+                else None,
             ]
         )
     ws.append([])
@@ -142,19 +133,50 @@ def write_summary(workbook, context: SheetContext, summary: indicators.Summary) 
             numeric_from=1,
         )
     )
-    for flag in indicators.FLAG_KEYS:
-        reach = summary.vulnerable.get(flag, indicators.GroupReach())
+    for group in VULNERABILITY_GROUPS:
+        reach = summary.vulnerable.get(group.field, indicators.GroupReach())
         ws.append(
-            [
-                str(Household._meta.get_field(flag).verbose_name).capitalize(),
-                styles.styled(ws, reach.registered, number_format=styles.INTEGER),
-                styles.styled(ws, reach.reached, number_format=styles.INTEGER),
-                styles.styled(ws, reach.share, number_format=styles.PERCENT),
-            ]
+            [str(group.label).capitalize()]
+            + _value_cells(
+                ws,
+                {"registered": reach.registered, "reached": reach.reached, "share": reach.share},
+                {
+                    "registered": f"{group.key}_registered",
+                    "reached": f"{group.key}_reached",
+                    "share": f"{group.key}_share",
+                },
+            )
         )
 
 
 # --- By sub-area ---------------------------------------------------------------------
+
+
+def _total_formula(key: str, column: dict[str, str], *, first: int, last: int, total_row: int):
+    """The Excel formula totalling indicator `key` over rows first..last (None: no total).
+
+    A ratio is the ratio of the totals of its parts; additive indicators are
+    summed; a target sum is empty, not 0, when no row has a target.
+    """
+    item = indicators.definition(key)
+    if item.ratio_of:
+        top, bottom = (f"{column[part]}{total_row}" for part in item.ratio_of)
+        return f'=IF(N({bottom})>0,{top}/{bottom},"")'
+    if not item.additive or last < first:
+        return None
+    cells = f"{column[key]}{first}:{column[key]}{last}"
+    if item.is_target:
+        return f'=IF(COUNT({cells})=0,"",SUM({cells}))'
+    return f"=SUM({cells})"
+
+
+def _coverage_keys() -> list[str]:
+    """Ratios against a target (coverage, ...): shown as a bar in the cell."""
+    return [
+        item.key
+        for item in indicators.DEFINITIONS
+        if item.ratio_of and indicators.definition(item.ratio_of[1]).is_target
+    ]
 
 
 def write_by_area(workbook, context: SheetContext, summary: indicators.Summary) -> None:
@@ -187,20 +209,10 @@ def write_by_area(workbook, context: SheetContext, summary: indicators.Summary) 
         ),
     ]
     for key in keys:
-        if key in RATIOS:
-            top, bottom = (f"{column[part]}{total_row}" for part in RATIOS[key])
-            formula = f'=IF(N({bottom})>0,{top}/{bottom},"")'
-        elif key in NOT_ADDITIVE or not rows:
-            formula = None
-        else:
-            cells = f"{column[key]}{first}:{column[key]}{last}"
-            formula = f"=SUM({cells})"
-            if key.endswith("_target"):  # no target anywhere: an empty cell, not a 0 target
-                formula = f'=IF(COUNT({cells})=0,"",SUM({cells}))'
         totals.append(
             styles.styled(
                 ws,
-                formula,
+                _total_formula(key, column, first=first, last=last, total_row=total_row),
                 number_format=number_format(key),
                 font=styles.TOTAL_FONT,
                 border=styles.TOTAL_BORDER,
@@ -216,7 +228,7 @@ def write_by_area(workbook, context: SheetContext, summary: indicators.Summary) 
         bar = DataBarRule(
             start_type="num", start_value=0, end_type="num", end_value=1, color="5B9BD5"
         )
-        for key in ("coverage", "certified_coverage", "visits_coverage"):
+        for key in _coverage_keys():
             ws.conditional_formatting.add(f"{column[key]}{first}:{column[key]}{total_row + 1}", bar)
     styles.sheet_finish(ws, header_row=1, columns=len(keys) + 2, last_row=last)
 
@@ -285,6 +297,7 @@ def write_certifications(workbook, context: SheetContext) -> None:
     children = list(context.area.get_children().order_by("name").values_list("pk", "name"))
     if any(None in row.by_area for row in rows):
         children.append((None, _area_label(None, context.area)))
+    names = labels()
     ws = workbook.create_sheet(_("Certifications")[:31])
     styles.sheet_setup(
         ws,
@@ -296,7 +309,8 @@ def write_certifications(workbook, context: SheetContext) -> None:
     ws.append(
         styles.header_cells(
             ws,
-            [_("Skill code"), _("Skill"), _("Certificates"), _("Learners certified")]
+            [_("Skill code"), _("Skill")]
+            + [names[key] for key in ("certifications", "learners_certified")]
             + [name for _pk, name in children],
             numeric_from=2,
         )
@@ -366,10 +380,7 @@ def write_teams(workbook, context: SheetContext) -> None:
         totals = [styles.styled(ws, _("Total of the rows above"), font=styles.TOTAL_FONT), None]
         for index, key in enumerate(TEAM_KEYS, start=3):
             letter = get_column_letter(index)
-            additive = key not in NOT_ADDITIVE and key not in {
-                "households_reached",
-                "learners_certified",
-            }
+            additive = indicators.definition(key).adds_up_by_team
             formula = f"=SUM({letter}2:{letter}{last})" if additive else None
             totals.append(
                 styles.styled(ws, formula, number_format=number_format(key), font=styles.TOTAL_FONT)
@@ -385,7 +396,7 @@ def write_definitions(workbook, context: SheetContext) -> None:
     ws = workbook.create_sheet(_("Definitions")[:31])
     styles.sheet_setup(ws, widths=[32, 100], landscape=False)
     ws.append(styles.header_cells(ws, [_("Indicator"), _("Definition")]))
-    items = indicators.definitions()
+    items = indicators.DEFINITIONS
     for item in items:
         ws.append(
             [

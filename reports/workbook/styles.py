@@ -29,8 +29,13 @@ TOTAL_FONT = Font(bold=True)
 TOTAL_BORDER = Border(top=Side(style="thin"))
 
 INTEGER = "#,##0"
-DECIMAL = "#,##0.0"
-PERCENT = "0.0%"
+
+
+def number_format(*, decimals: int = 0, percent: bool = False) -> str:
+    """An Excel number format: grouped digits with `decimals` after the point, or a percentage."""
+    digits = "." + "0" * decimals if decimals else ""
+    return f"0{digits}%" if percent else f"#,##0{digits}"
+
 
 # Dates as people in each language write them.
 DATE_FORMATS = {"vi": "dd/mm/yyyy", "de": "dd.mm.yyyy", "en": "yyyy-mm-dd"}

@@ -193,14 +193,14 @@ def test_schedule_exists_after_migrate_and_ensure_is_idempotent():
         -1,
     )
     assert timezone.localtime(schedule.next_run).day == 1
-    call_command("ensure_schedules", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("ensure_schedules", stdout=open("/dev/null", "w"))
     schedules.ensure_schedules()
     assert Schedule.objects.filter(name=schedules.MONTHLY_REPORTS).count() == 1
 
 
 def test_schedule_is_recreated_when_missing():
     Schedule.objects.filter(name=schedules.MONTHLY_REPORTS).delete()
-    call_command("ensure_schedules", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("ensure_schedules", stdout=open("/dev/null", "w"))
     schedule = Schedule.objects.get(name=schedules.MONTHLY_REPORTS)
     local = timezone.localtime(schedule.next_run)
     assert (local.day, local.hour, local.minute) == (1, schedules.MONTHLY_REPORTS_HOUR, 0)

@@ -2,7 +2,8 @@
 
 The same workbook the site builds, for cron jobs and scripts. Whoever runs
 it has the server's rights: every visit of the area counts; names only with
---names.
+--names. `--area` is the official code, digits or not (province 79 is
+``--area 79``); `--area-id` takes the database id instead.
 """
 
 import datetime
@@ -27,7 +28,9 @@ class Command(BaseCommand):
     help = "Build an area's Excel workbook for a period into a file."
 
     def add_arguments(self, parser):
-        parser.add_argument("--area", required=True, help="the area's official code")
+        which = parser.add_mutually_exclusive_group(required=True)
+        which.add_argument("--area", help="the area's official code (e.g. 79)")
+        which.add_argument("--area-id", type=int, help="the area's database id")
         parser.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
         parser.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
         parser.add_argument("--out", required=True, help="the .xlsx file to write")
@@ -41,9 +44,14 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        area = Area.objects.filter(code=options["area"]).first()
-        if area is None:
-            raise CommandError(f"No area with the code {options['area']!r}.")
+        if options["area_id"] is not None:
+            area = Area.objects.filter(pk=options["area_id"]).first()
+            if area is None:
+                raise CommandError(f"No area with the id {options['area_id']}.")
+        else:
+            area = Area.objects.filter(code=options["area"]).first()
+            if area is None:
+                raise CommandError(f"No area with the code {options['area']!r}.")
         start, end = _date(options["start"]), _date(options["end"])
         began = time.monotonic()
         try:

@@ -1,0 +1,374 @@
+"""The aggregate queries behind every indicator: a fixed number per call, whatever the rows.
+
+Each "family" reads one table (households, visits, volunteers present,
+learners, certifications, teams) with one grouped aggregate; ``_summary_from``
+puts the parts together into a ``Summary``. What each number means is in
+``reports.indicators.definitions``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
+
+from django.db.models import Avg, Count, Exists, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Substr
+from django.db.models.lookups import LessThan
+from django.utils import timezone
+
+from volunteers.models import Area, Certification, Household, Learner, Target, Team, Visit
+from volunteers.vocabulary import VULNERABILITY_FIELDS
+
+from .results import AreaRow, GroupReach, MonthRow, SkillPracticeRow, SkillRow, Summary, TeamRow
+from .scope import CHILD, MONTH, TEAM, Scope, as_month, months_in, period_bounds
+
+# --- one aggregate query per family ----------------------------------------------
+
+
+def _visits_in_period(scope: Scope, prefix: str = "") -> Q:
+    return Q(**{f"{prefix}visited_at__gte": scope.begin, f"{prefix}visited_at__lt": scope.until})
+
+
+def _household_rows(scope: Scope) -> dict:
+    as_of = min(scope.end, timezone.localdate())
+    as_of_end = period_bounds(as_of, as_of)[1]
+    latest_follow_up = Subquery(
+        Visit.objects.filter(household=OuterRef("pk"), visited_at__lt=as_of_end)
+        .order_by("-visited_at", "-pk")
+        .values("follow_up_on")[:1]
+    )
+    aggregates = {
+        "households_registered": Count("pk"),
+        "follow_ups_overdue": Count("pk", filter=Q(LessThan(latest_follow_up, as_of))),
+    }
+    for flag in VULNERABILITY_FIELDS:
+        aggregates[f"{flag}__registered"] = Count("pk", filter=Q(**{flag: True}))
+    queryset = Household.objects.filter(scope.in_area(""), scope.in_teams("team_id"))
+    return scope.rows(
+        queryset, scope.key(area_prefix="", team_field="team_id", when=None), **aggregates
+    )
+
+
+def _visit_rows(scope: Scope) -> dict:
+    done = Q(outcome=Visit.Outcome.DONE)
+    aggregates = {
+        "visits": Count("pk"),
+        "households_reached": Count("household_id", distinct=True, filter=done),
+        "average_satisfaction": Avg("satisfaction"),
+    }
+    for flag in VULNERABILITY_FIELDS:
+        aggregates[f"{flag}__reached"] = Count(
+            "household_id", distinct=True, filter=done & Q(**{f"household__{flag}": True})
+        )
+    queryset = Visit.objects.filter(
+        scope.in_area("household__"), _visits_in_period(scope), scope.in_teams("team_id")
+    )
+    key = scope.key(area_prefix="household__", team_field="team_id", when="visited_at")
+    return scope.rows(queryset, key, **aggregates)
+
+
+def _volunteer_rows(scope: Scope) -> dict:
+    presence = Visit.volunteers.through.objects.filter(
+        scope.in_area("visit__household__"),
+        _visits_in_period(scope, "visit__"),
+        scope.in_teams("visit__team_id"),
+    )
+    key = scope.key(
+        area_prefix="visit__household__", team_field="visit__team_id", when="visit__visited_at"
+    )
+    # Grouped by (group, volunteer) and counted here: a hash aggregate, where COUNT(DISTINCT)
+    # sorts every presence row (4x slower on PostgreSQL). One row per volunteer and group.
+    if scope.group is not None and key is None:
+        return {}
+    grouped = presence.annotate(_g=key) if key is not None else presence.annotate(_g=Value(0))
+    result: dict = {}
+    for row in (
+        grouped.values("_g", "user_id").annotate(m=Sum("visit__duration_minutes")).order_by()
+    ):
+        group = row["_g"] if scope.group is not None else None
+        if scope.group == MONTH:
+            group = as_month(group)
+        totals = result.setdefault(group, {"active_volunteers": 0, "volunteer_minutes": 0})
+        totals["active_volunteers"] += 1
+        totals["volunteer_minutes"] += row["m"] or 0
+    if scope.group is None:
+        result.setdefault(None, {"active_volunteers": 0, "volunteer_minutes": 0})
+    return result
+
+
+def _learner_rows(scope: Scope) -> dict:
+    queryset = Learner.objects.filter(
+        scope.in_area("household__"), scope.in_teams("household__team_id")
+    )
+    key = scope.key(area_prefix="household__", team_field="household__team_id", when=None)
+    return scope.rows(queryset, key, learners=Count("pk"))
+
+
+def _valid_certifications(scope: Scope):
+    return Certification.objects.filter(
+        scope.in_area("learner__household__"),
+        scope.in_teams("team_id"),
+        certified_on__gte=scope.start,
+        certified_on__lte=scope.end,
+        revoked_at__isnull=True,
+    )
+
+
+def _certification_rows(scope: Scope) -> dict:
+    key = scope.key(area_prefix="learner__household__", team_field="team_id", when="certified_on")
+    return scope.rows(
+        _valid_certifications(scope),
+        key,
+        certifications=Count("pk"),
+        learners_certified=Count("learner_id", distinct=True),
+    )
+
+
+def _team_rows(scope: Scope) -> dict:
+    teams = Team.objects.filter(scope.in_area(""), scope.in_teams("pk"))
+    if scope.group == MONTH:
+        # Teams reporting per month: from the visits, grouped by their month.
+        visits = Visit.objects.filter(
+            team__in=teams.values("pk"), visited_at__gte=scope.begin, visited_at__lt=scope.until
+        )
+        return scope.rows(
+            visits,
+            scope.key(area_prefix="", team_field="", when="visited_at"),
+            teams_reporting=Count("team_id", distinct=True),
+        )
+    reported = Exists(
+        Visit.objects.filter(
+            team=OuterRef("pk"), visited_at__gte=scope.begin, visited_at__lt=scope.until
+        )
+    )
+    key = scope.key(area_prefix="", team_field="pk", when=None)
+    return scope.rows(
+        teams, key, teams_total=Count("pk"), teams_reporting=Count("pk", filter=Q(reported))
+    )
+
+
+def _targets(scope: Scope) -> dict[str, dict[str, int]]:
+    """{indicator: {area path: value}}: per area in the subtree, its latest overlapping target.
+
+    One query for all targets in the subtree; ``_target_for`` applies the
+    "nearest target" rule on the paths in Python.
+    """
+    rows = (
+        Target.objects.filter(
+            scope.area.subtree_q("area__"),
+            period_start__lte=scope.end,
+            period_end__gte=scope.start,
+        )
+        .order_by("area__path", "indicator", "-period_start", "-pk")
+        .values_list("indicator", "area__path", "value")
+    )
+    per_area: dict[str, dict[str, int]] = defaultdict(dict)
+    for indicator, path, value in rows:
+        per_area[indicator].setdefault(path, value)  # the latest-starting one per area
+    return per_area
+
+
+def _target_for(targets: dict[str, dict[str, int]], indicator: str, path: str) -> int | None:
+    """The area's own target, else the sum of the nearest targets below it (None: no target)."""
+    kept: list[str] = []
+    total = 0
+    for target_path in sorted(p for p in targets.get(indicator, {}) if p.startswith(path)):
+        if not any(target_path.startswith(parent) for parent in kept):
+            kept.append(target_path)
+            total += targets[indicator][target_path]
+    return total if kept else None
+
+
+def _summary_from(
+    parts: list[dict], *, stock: bool = True, targets=None, path: str | None = None
+) -> Summary:
+    data: dict = {}
+    for part in parts:
+        data.update(part or {})
+    vulnerable = {
+        flag: GroupReach(
+            registered=(data.get(f"{flag}__registered") or 0) if stock else None,
+            reached=data.get(f"{flag}__reached") or 0,
+        )
+        for flag in VULNERABILITY_FIELDS
+    }
+    satisfaction = data.get("average_satisfaction")
+
+    def target(indicator):
+        return None if targets is None or path is None else _target_for(targets, indicator, path)
+
+    return Summary(
+        households_registered=(data.get("households_registered") or 0) if stock else None,
+        households_reached=data.get("households_reached") or 0,
+        households_target=target(Target.Indicator.HOUSEHOLDS_REACHED),
+        visits=data.get("visits") or 0,
+        visits_target=target(Target.Indicator.VISITS),
+        learners=(data.get("learners") or 0) if stock else None,
+        learners_certified=data.get("learners_certified") or 0,
+        learners_certified_target=target(Target.Indicator.LEARNERS_CERTIFIED),
+        certifications=data.get("certifications") or 0,
+        active_volunteers=data.get("active_volunteers") or 0,
+        volunteer_hours=round((data.get("volunteer_minutes") or 0) / 60, 1),
+        follow_ups_overdue=(data.get("follow_ups_overdue") or 0) if stock else None,
+        average_satisfaction=round(float(satisfaction), 2) if satisfaction is not None else None,
+        teams_total=(data.get("teams_total") or 0) if stock else None,
+        teams_reporting=data.get("teams_reporting") or 0,
+        vulnerable=vulnerable,
+    )
+
+
+_FAMILIES = (
+    _household_rows,
+    _visit_rows,
+    _volunteer_rows,
+    _learner_rows,
+    _certification_rows,
+    _team_rows,
+)
+
+
+def _grouped(scope: Scope) -> dict:
+    """{group key: [part dicts]} over all families."""
+    grouped: dict = defaultdict(list)
+    for family in _FAMILIES:
+        for key, values in family(scope).items():
+            grouped[key].append(values)
+    return grouped
+
+
+# --- public functions -----------------------------------------------------------
+
+
+def summary(
+    *, area: Area, start: datetime.date, end: datetime.date, teams: Iterable[int] | None = None
+) -> Summary:
+    """All indicators for `area`'s subtree over [start, end] (7 queries)."""
+    scope = Scope(area=area, start=start, end=end, teams=teams, group=None)
+    targets = _targets(scope) if teams is None else None
+    return _summary_from(_grouped(scope)[None], targets=targets, path=area.path)
+
+
+def by_child_area(
+    *, area: Area, start: datetime.date, end: datetime.date, teams: Iterable[int] | None = None
+) -> list[AreaRow]:
+    """One AreaRow per direct child of `area` (by name), then one for `area` itself if it holds rows."""
+    scope = Scope(area=area, start=start, end=end, teams=teams, group=CHILD)
+    grouped = _grouped(scope)
+    targets = _targets(scope) if teams is None else None
+    rows = [
+        AreaRow(
+            area=child,
+            values=_summary_from(grouped.get(child.path, []), targets=targets, path=child.path),
+        )
+        for child in area.get_children().order_by("name")
+    ]
+    own = grouped.get(area.path)
+    if own:
+        values = _summary_from(own)
+        rows.append(AreaRow(area=None, values=replace(values, households_target=None)))
+    return rows
+
+
+def by_team(
+    *, area: Area, start: datetime.date, end: datetime.date, teams: Iterable[int] | None = None
+) -> list[TeamRow]:
+    """One TeamRow per team working in the subtree (by name); targets are None."""
+    scope = Scope(area=area, start=start, end=end, teams=teams, group=TEAM)
+    grouped = _grouped(scope)
+    team_list = (
+        Team.objects.filter(scope.in_area(""), scope.in_teams("pk"))
+        .select_related("area")
+        .order_by("name")
+    )
+    return [
+        TeamRow(team=team, values=_summary_from(grouped.get(team.pk, []))) for team in team_list
+    ]
+
+
+def by_month(
+    *, area: Area, start: datetime.date, end: datetime.date, teams: Iterable[int] | None = None
+) -> list[MonthRow]:
+    """One MonthRow per calendar month touching [start, end]; stock indicators are None.
+
+    The first and last months count only the days inside the period.
+    """
+    scope = Scope(area=area, start=start, end=end, teams=teams, group=MONTH)
+    grouped = _grouped(scope)
+    return [
+        MonthRow(month=month, values=_summary_from(grouped.get(month, []), stock=False))
+        for month in months_in(start, end)
+    ]
+
+
+def certifications_by_skill(
+    *,
+    area: Area,
+    start: datetime.date,
+    end: datetime.date,
+    teams: Iterable[int] | None = None,
+    by_child_area: bool = False,
+) -> list[SkillRow]:
+    """Non-revoked certifications in the period per skill (by name), with distinct learners.
+
+    With `by_child_area`, each row's `by_area` maps child area ids (None: the
+    area itself) to certifications; one more query.
+    """
+    scope = Scope(area=area, start=start, end=end, teams=teams, group=None)
+    certs = _valid_certifications(scope)
+    totals = (
+        certs.values("skill_id", "skill__code", "skill__name")
+        .annotate(certifications=Count("pk"), learners=Count("learner_id", distinct=True))
+        .order_by("skill__name", "skill_id")
+    )
+    by_area: dict[int, dict[int | None, int]] = defaultdict(dict)
+    if by_child_area:
+        child_ids = dict(area.get_children().values_list("path", "pk"))
+        key = Substr("learner__household__area__path", 1, scope.child_len)
+        for row in (
+            certs.annotate(_g=key).values("skill_id", "_g").annotate(n=Count("pk")).order_by()
+        ):
+            by_area[row["skill_id"]][child_ids.get(row["_g"])] = row["n"]
+    return [
+        SkillRow(
+            skill_id=row["skill_id"],
+            code=row["skill__code"],
+            name=row["skill__name"],
+            certifications=row["certifications"],
+            learners=row["learners"],
+            by_area=dict(by_area[row["skill_id"]]),
+        )
+        for row in totals
+    ]
+
+
+def skills_practised(
+    *,
+    area: Area,
+    start: datetime.date,
+    end: datetime.date,
+    teams: Iterable[int] | None = None,
+) -> list[SkillPracticeRow]:
+    """Per skill (by name): visits in the period that practised it and distinct households (1 query)."""
+    scope = Scope(area=area, start=start, end=end, teams=teams, group=None)
+    rows = (
+        Visit.skills.through.objects.filter(
+            scope.in_area("visit__household__"),
+            _visits_in_period(scope, "visit__"),
+            scope.in_teams("visit__team_id"),
+        )
+        .values("skill_id", "skill__code", "skill__name")
+        .annotate(visits=Count("visit_id"), households=Count("visit__household_id", distinct=True))
+        .order_by("skill__name", "skill_id")
+    )
+    return [
+        SkillPracticeRow(
+            skill_id=row["skill_id"],
+            code=row["skill__code"],
+            name=row["skill__name"],
+            visits=row["visits"],
+            households=row["households"],
+        )
+        for row in rows
+    ]
