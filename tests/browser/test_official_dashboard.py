@@ -5,14 +5,14 @@ import re
 import pytest
 
 from tests.browser.conftest import axe_violations, login, screenshot
-from tests.reports.conftest import END, START, build_district
+from tests.world import END, START, seeded_district
 
 PERIOD = f"period=custom&start={START.isoformat()}&end={END.isoformat()}"
 
 
 @pytest.fixture
 def world(transactional_db):
-    return build_district(communes=3, households=24)
+    return seeded_district(communes=3, households=24)
 
 
 def _open_dashboard(page, live_server, world):

@@ -13,24 +13,26 @@ from openpyxl import load_workbook
 
 from reports import services
 from reports.models import ReportRequest, ReportSubscription
-from tests.reports.numeric_areas import NUMERIC_PK, add_numeric_areas
-from tests.reports.workbook_factories import END, START, build_report_world
+from tests.world import NUMERIC_PK, REPORT_END, REPORT_START, report_district
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def world(db):
-    world = build_report_world()
-    world.numeric = add_numeric_areas(world.district)
-    return world
+    return report_district(numeric_areas=True)
 
 
 def ask(client, user, area_value):
     client.force_login(user)
     return client.post(
         reverse("reports:request"),
-        {"area": area_value, "start": START.isoformat(), "end": END.isoformat(), "language": "en"},
+        {
+            "area": area_value,
+            "start": REPORT_START.isoformat(),
+            "end": REPORT_END.isoformat(),
+            "language": "en",
+        },
     )
 
 
@@ -65,10 +67,10 @@ def test_report_request_for_an_invisible_pk_is_404(client, world):
 def test_service_takes_an_area_or_its_pk(world):
     official = world.users["official"]
     by_pk = services.report_request_create(
-        user=official, area=NUMERIC_PK, start=START, end=END, queue=False
+        user=official, area=NUMERIC_PK, start=REPORT_START, end=REPORT_END, queue=False
     )
     by_object = services.report_request_create(
-        user=official, area=world.numeric.coded, start=START, end=END, queue=False
+        user=official, area=world.numeric.coded, start=REPORT_START, end=REPORT_END, queue=False
     )
     assert (by_pk.area, by_object.area) == (world.numeric.keyed, world.numeric.coded)
 
@@ -99,9 +101,9 @@ def build_report(tmp_path, *area_args):
         "build_report",
         *area_args,
         "--from",
-        START.isoformat(),
+        REPORT_START.isoformat(),
         "--to",
-        END.isoformat(),
+        REPORT_END.isoformat(),
         "--out",
         str(out),
         "--language",

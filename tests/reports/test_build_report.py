@@ -7,14 +7,14 @@ from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
 from reports.services import ERROR_PERIOD_ORDER
-from tests.reports.workbook_factories import build_report_world
+from tests.world import report_district
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def world(db):
-    return build_report_world()
+    return report_district()
 
 
 def run(*args):

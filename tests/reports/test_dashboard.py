@@ -10,8 +10,7 @@ from django.utils import timezone
 from reports import indicators, periods
 from reports.models import Campaign
 from tests.volunteers.factories import UserFactory
-
-from .conftest import END, START, build_district
+from tests.world import END, START, seeded_district
 
 pytestmark = pytest.mark.django_db
 URL = "/dashboard/"
@@ -187,8 +186,8 @@ def _query_count(client, django_assert_max_num_queries, world, limit):
 
 
 def test_query_count_does_not_grow(client, django_assert_max_num_queries):
-    small = build_district(communes=2, households=20, seed=11)
-    big = build_district(communes=12, households=200, seed=12)
+    small = seeded_district(communes=2, households=20, seed=11)
+    big = seeded_district(communes=12, households=200, seed=12)
     few = _query_count(client, django_assert_max_num_queries, small, 40)
     many = _query_count(client, django_assert_max_num_queries, big, 40)
     assert few == many
@@ -202,7 +201,7 @@ def test_demo_campaigns_are_idempotent_and_need_a_province(db):
     out = io.StringIO()
     demo.load(stdout=out, password="x")
     assert Campaign.objects.count() == 0
-    world = build_district(communes=1, households=1, with_visits=False)
+    world = seeded_district(communes=1, households=1, with_visits=False)
     demo.load(stdout=out, password="x")
     demo.load(stdout=out, password="x")
     campaigns = {c.area_id: c for c in Campaign.objects.all()}

@@ -6,8 +6,7 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from reports.models import Campaign
-
-from .conftest import build_district
+from tests.world import seeded_district
 
 pytestmark = pytest.mark.django_db
 BASE = "/admin/campaigns/"
@@ -15,7 +14,7 @@ BASE = "/admin/campaigns/"
 
 @pytest.fixture
 def world(db):
-    world = build_district(communes=2, households=2, with_visits=False)
+    world = seeded_district(communes=2, households=2, with_visits=False)
     official = world.users["official"]
     official.user_permissions.add(
         *Permission.objects.filter(

@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 
 from reports import services
 from reports.models import ReportRequest
-from tests.reports.workbook_factories import END, START, build_report_world
+from tests.world import REPORT_END, REPORT_START, report_district
 from volunteers.models import AccessLog
 
 pytestmark = pytest.mark.django_db
@@ -14,15 +14,15 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def world(db):
-    return build_report_world()
+    return report_district()
 
 
 def ask(client, world, *, user=None, area=None, **extra):
     client.force_login(user or world.users["official"])
     data = {
         "area": (area or world.district).pk,
-        "start": START.isoformat(),
-        "end": END.isoformat(),
+        "start": REPORT_START.isoformat(),
+        "end": REPORT_END.isoformat(),
         "language": "en",
         **extra,
     }
@@ -95,7 +95,7 @@ def test_asking_for_another_districts_area_is_404(client, world):
 
 
 def test_bad_period_is_shown_not_saved(client, world):
-    response = ask(client, world, start=END.isoformat(), end=START.isoformat())
+    response = ask(client, world, start=REPORT_END.isoformat(), end=REPORT_START.isoformat())
     assert response.status_code == 400
     assert str(services.ERROR_PERIOD_ORDER) in response.content.decode()
     assert not ReportRequest.objects.exists()
@@ -117,8 +117,8 @@ def test_names_only_for_a_role_that_allows_them(client, world, django_capture_on
 def test_list_refreshes_while_a_report_is_queued(client, world):
     ReportRequest.objects.create(
         area=world.district,
-        period_start=START,
-        period_end=END,
+        period_start=REPORT_START,
+        period_end=REPORT_END,
         requested_by=world.users["official"],
     )
     client.force_login(world.users["official"])
@@ -133,8 +133,8 @@ def test_list_page_queries_stay_constant(client, world, django_assert_max_num_qu
     for _ in range(30):
         ReportRequest.objects.create(
             area=world.district,
-            period_start=START,
-            period_end=END,
+            period_start=REPORT_START,
+            period_end=REPORT_END,
             requested_by=world.users["official"],
             status=ReportRequest.Status.FAILED,
             error="boom",
@@ -145,5 +145,7 @@ def test_list_page_queries_stay_constant(client, world, django_assert_max_num_qu
 
 
 def test_vietnamese_file_name(world):
-    report = ReportRequest(area=world.district, period_start=START, period_end=END, language="vi")
+    report = ReportRequest(
+        area=world.district, period_start=REPORT_START, period_end=REPORT_END, language="vi"
+    )
     assert services.report_download_name(report).startswith("bao-cao-")

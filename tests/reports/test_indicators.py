@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from reports import indicators
 from tests.volunteers.factories import AreaFactory, TargetFactory, VisitFactory
+from tests.world import END, START, local_dt, seeded_district
 from volunteers.models import Target, Visit
-
-from .conftest import END, FLAGS, START, build_district, local_dt
+from volunteers.vocabulary import VULNERABILITY_FIELDS
 
 pytestmark = pytest.mark.django_db
 
@@ -28,43 +28,45 @@ def expected(world, *, area_path=None, team=None, start=START, end=END):
     visits = [
         v
         for v in world.visits
-        if in_area(v["household"])
-        and in_period(v["day"], start, end)
-        and (team is None or v["team"] == team)
+        if in_area(v.household)
+        and in_period(world.day(v), start, end)
+        and (team is None or v.team == team)
     ]
-    done = [v for v in visits if v["outcome"] == Visit.Outcome.DONE]
+    done = [v for v in visits if v.outcome == Visit.Outcome.DONE]
     certs = [
         c
-        for c in world.certs
-        if in_area(c["learner"].household)
-        and in_period(c["day"], start, end)
-        and not c["revoked"]
-        and (team is None or c["team"] == team)
+        for c in world.certifications
+        if in_area(c.learner.household)
+        and in_period(c.certified_on, start, end)
+        and c.revoked_at is None
+        and (team is None or c.team == team)
     ]
-    sats = [v["sat"] for v in visits if v["sat"] is not None]
+    sats = [v.satisfaction for v in visits if v.satisfaction is not None]
     result = {
         "households_registered": len(households),
-        "households_reached": len({v["household"].pk for v in done}),
+        "households_reached": len({v.household.pk for v in done}),
         "visits": len(visits),
         "learners": sum(1 for learner in world.learners if learner.household in households),
-        "learners_certified": len({c["learner"].pk for c in certs}),
+        "learners_certified": len({c.learner.pk for c in certs}),
         "certifications": len(certs),
-        "active_volunteers": len({u.pk for v in visits for u in v["users"]}),
-        "volunteer_hours": round(sum(v["minutes"] * len(v["users"]) for v in visits) / 60, 1),
+        "active_volunteers": len({u.pk for v in visits for u in world.present[v.pk]}),
+        "volunteer_hours": round(
+            sum(v.duration_minutes * len(world.present[v.pk]) for v in visits) / 60, 1
+        ),
         "average_satisfaction": round(sum(sats) / len(sats), 2) if sats else None,
     }
-    for flag in FLAGS:
+    for flag in VULNERABILITY_FIELDS:
         result[f"{flag}_registered"] = sum(1 for h in households if getattr(h, flag))
         result[f"{flag}_reached"] = len(
-            {v["household"].pk for v in done if getattr(v["household"], flag)}
+            {v.household.pk for v in done if getattr(v.household, flag)}
         )
     # Overdue at the period's end (the fixture's period is in the past).
     overdue = 0
     for household in households:
-        mine = [v for v in world.visits if v["household"] == household and v["day"] <= end]
+        mine = [v for v in world.visits if v.household == household and world.day(v) <= end]
         if mine:
-            latest = max(mine, key=lambda v: v["at"])
-            if latest["follow"] and latest["follow"] < end:
+            latest = max(mine, key=lambda v: v.visited_at)
+            if latest.follow_up_on and latest.follow_up_on < end:
                 overdue += 1
     result["follow_ups_overdue"] = overdue
     return result
@@ -86,7 +88,7 @@ def actual(summary):
             "follow_ups_overdue",
         )
     }
-    for flag in FLAGS:
+    for flag in VULNERABILITY_FIELDS:
         data[f"{flag}_registered"] = summary.vulnerable[flag].registered
         data[f"{flag}_reached"] = summary.vulnerable[flag].reached
     return data
@@ -100,7 +102,7 @@ def test_summary_matches_independent_counts(district_world):
     assert summary.households_target == 10
     assert summary.coverage == pytest.approx(summary.households_reached / 10)
     assert summary.teams_total == len(world.teams)
-    reporting = {v["team"].pk for v in world.visits if in_period(v["day"])}
+    reporting = {v.team.pk for v in world.visits if in_period(world.day(v))}
     assert summary.teams_reporting == len(reporting)
 
 
@@ -212,7 +214,7 @@ def test_breakdown_by_month(district_world):
 
 
 def test_month_boundary_uses_local_time(db):
-    world = build_district(communes=1, households=1, with_visits=False)
+    world = seeded_district(communes=1, households=1, with_visits=False)
     household = world.households[0]
     # 23:30 on 31 January in Ho Chi Minh City is 16:30 UTC: January, not February.
     VisitFactory(household=household, visited_at=local_dt(datetime.date(2026, 1, 31), 23, 30))
@@ -229,11 +231,11 @@ def test_certifications_by_skill(district_world):
     rows = indicators.certifications_by_skill(
         area=world.district, start=START, end=END, by_child_area=True
     )
-    valid = [c for c in world.certs if in_period(c["day"]) and not c["revoked"]]
+    valid = [c for c in world.certifications if in_period(c.certified_on) and c.revoked_at is None]
     assert {row.skill_id: row.certifications for row in rows} == {
-        s.pk: sum(1 for c in valid if c["skill"] == s)
+        s.pk: sum(1 for c in valid if c.skill == s)
         for s in world.skills
-        if any(c["skill"] == s for c in valid)
+        if any(c.skill == s for c in valid)
     }
     for row in rows:
         assert sum(row.by_area.values()) == row.certifications
@@ -241,13 +243,13 @@ def test_certifications_by_skill(district_world):
             n = sum(
                 1
                 for c in valid
-                if c["skill"].pk == row.skill_id and c["learner"].household.area_id == commune.pk
+                if c.skill.pk == row.skill_id and c.learner.household.area_id == commune.pk
             )
             assert row.by_area.get(commune.pk, 0) == n
 
 
 def test_follow_up_cleared_by_later_visit(db):
-    world = build_district(communes=1, households=2, with_visits=False)
+    world = seeded_district(communes=1, households=2, with_visits=False)
     first, second = world.households
     today = timezone.localdate()
     day = today - datetime.timedelta(days=10)
@@ -293,8 +295,8 @@ def test_as_dict_is_flat(district_world):
 
 
 def test_query_count_is_constant(db, django_assert_max_num_queries):
-    small = build_district(communes=2, households=6, seed=1)
-    big = build_district(communes=9, households=60, seed=2)
+    small = seeded_district(communes=2, households=6, seed=1)
+    big = seeded_district(communes=9, households=60, seed=2)
     for world in (small, big):
         with django_assert_max_num_queries(8):
             indicators.summary(area=world.district, start=START, end=END)
@@ -307,7 +309,7 @@ def test_query_count_is_constant(db, django_assert_max_num_queries):
 
 
 def test_skills_practised(db):
-    world = build_district(communes=1, households=3, with_visits=False)
+    world = seeded_district(communes=1, households=3, with_visits=False)
     first, second, third = world.households
     skill_a, skill_b = world.skills
     day = local_dt(datetime.date(2026, 2, 10))

@@ -13,14 +13,14 @@ from django_q.models import Schedule
 
 from reports import schedules, services, tasks
 from reports.models import ReportRequest, ReportSubscription
-from tests.reports.workbook_factories import END, START, build_report_world
+from tests.world import REPORT_END, REPORT_START, report_district
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def world(db):
-    return build_report_world()
+    return report_district()
 
 
 def private_files():
@@ -32,8 +32,8 @@ def create(world, **kwargs):
     return services.report_request_create(
         user=world.users["official"],
         area=world.district,
-        start=START,
-        end=END,
+        start=REPORT_START,
+        end=REPORT_END,
         language="en",
         **kwargs,
     )
@@ -111,8 +111,8 @@ def test_only_failed_reports_can_be_retried(world, django_capture_on_commit_call
 def test_progress_writes_are_throttled(world, monkeypatch):
     report = ReportRequest.objects.create(
         area=world.district,
-        period_start=START,
-        period_end=END,
+        period_start=REPORT_START,
+        period_end=REPORT_END,
         requested_by=world.users["official"],
     )
     clock = iter([100.0, 100.5, 101.0, 103.0])

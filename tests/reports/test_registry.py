@@ -13,9 +13,8 @@ import reports
 from reports import indicators
 from reports.views import dashboard
 from reports.workbook import build_workbook, sheets
+from tests.world import END, START
 from volunteers.vocabulary import VULNERABILITY_GROUPS
-
-from .conftest import END, START
 
 KEYS = set(indicators.INDICATOR_KEYS)
 

@@ -9,14 +9,14 @@ from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from reports.workbook import build_workbook
-from tests.reports.workbook_factories import END, START, build_report_world
+from tests.world import REPORT_END, REPORT_START, report_district
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def world(db):
-    return build_report_world()
+    return report_district()
 
 
 def build(world, path, *, user=None, language="en", include_names=False, **kwargs):
@@ -25,8 +25,8 @@ def build(world, path, *, user=None, language="en", include_names=False, **kwarg
         return build_workbook(
             path,
             area=world.district,
-            start=START,
-            end=END,
+            start=REPORT_START,
+            end=REPORT_END,
             user=user,
             language=language,
             include_names=include_names,
@@ -145,7 +145,7 @@ def test_summary_certifications_teams_and_month_sheets(world, tmp_path):
     build(world, path)
     summary = {row[0]: row[1:] for row in rows(path, "Summary") if row and row[0]}
     assert summary["Area"][0] == f"{world.district.name} ({world.district.code})"
-    assert summary["Period from"][0].date() == START
+    assert summary["Period from"][0].date() == REPORT_START
     assert summary["Visits"][0] == len(world.visits_in_period())
     done = {v.household_id for v in world.visits_in_period() if v.outcome == "done"}
     assert summary["Households reached"][:3] == [len(done), 8, len(done) / 8]
@@ -215,8 +215,8 @@ def test_query_count_does_not_grow_with_rows(world, tmp_path):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from tests.reports.workbook_factories import at
     from tests.volunteers.factories import VisitFactory
+    from tests.world import local_dt
 
     def official():  # a fresh user object: access caches roles on it
         return type(world.users["official"]).objects.get(pk=world.users["official"].pk)
@@ -226,7 +226,7 @@ def test_query_count_does_not_grow_with_rows(world, tmp_path):
     for n, household in enumerate(world.households * 5):
         visit = VisitFactory(
             household=household,
-            visited_at=at(START + datetime.timedelta(days=n % 60)),
+            visited_at=local_dt(REPORT_START + datetime.timedelta(days=n % 60), 9, 15),
             volunteers=world.users["volunteers"][:2],
         )
         visit.skills.set(world.skills)

@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 
 from reports.workbook import build_workbook
-from tests.reports.workbook_factories import END, START, build_report_world
+from tests.world import REPORT_END, REPORT_START, report_district
 
 pytestmark = pytest.mark.django_db
 SOFFICE = shutil.which("soffice")
@@ -18,14 +18,14 @@ SOFFICE = shutil.which("soffice")
 )
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_libreoffice_converts_the_workbook(db, tmp_path, language):
-    world = build_report_world()
+    world = report_district()
     path = tmp_path / "report.xlsx"
     with translation.override(language):
         build_workbook(
             path,
             area=world.district,
-            start=START,
-            end=END,
+            start=REPORT_START,
+            end=REPORT_END,
             user=world.users["named"],
             language=language,
             include_names=True,
