@@ -12,6 +12,21 @@ Rules (DESIGN.md, issue 3):
   never get anything from the ``editable_*`` functions (unless they are also a
   volunteer, in which case their team rights apply as for any volunteer).
 
+Decisions beyond the scopes, each made here and nowhere else:
+
+- registering households: volunteers (any membership) and superusers
+  (``can_register``);
+- erasing a household's personal data: a leader of the household's team or a
+  superuser (``can_erase_household``; the erase service checks it too);
+- importing areas or households: the Django model permission to add them
+  (``can_import``); the rows still go through the scopes above;
+- the team a visit, certificate or household is recorded for by default: the
+  household's team when the user belongs to it, else the user's first team
+  (``default_team``);
+- areas are found by official code (``area_for_user_by_code``) or by primary
+  key (``area_for_user_by_pk``), never by guessing which one a string is:
+  official codes are numeric too (province 79, commune 26734).
+
 Each ``visible_*`` / ``editable_*`` function returns one lazy QuerySet; the
 scope is an OR of indexed conditions (team id subquery, area path prefixes),
 never a Python loop over rows. The user's official area paths and team area
@@ -25,6 +40,8 @@ An id outside the user's scope answers 404 (``get_visible_or_404``), never
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import wraps
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -42,28 +59,34 @@ from .models import (
     Visit,
 )
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser, User
+    from typing_extensions import TypeIs
+
+    AnyUser = User | AnonymousUser | None
+
 _NOTHING = Q(pk__in=[])
 
 
-def _authenticated(user) -> bool:
+def _authenticated(user: AnyUser) -> TypeIs[User]:
     return user is not None and user.is_authenticated and user.is_active
 
 
-def _is_superuser(user) -> bool:
+def _is_superuser(user: AnyUser) -> bool:
     return _authenticated(user) and user.is_superuser
 
 
-def is_official(user) -> bool:
+def is_official(user: AnyUser) -> bool:
     """True if the user is assigned to at least one area as an official."""
     return _authenticated(user) and bool(_official_paths(user))
 
 
-def is_volunteer(user) -> bool:
+def is_volunteer(user: AnyUser) -> bool:
     """True if the user belongs to at least one team."""
     return _authenticated(user) and bool(_team_rows(user))
 
 
-def is_leader(user, team: Team | int | None = None) -> bool:
+def is_leader(user: AnyUser, team: Team | int | None = None) -> bool:
     """True if the user leads `team` (or any team when `team` is None)."""
     if not _authenticated(user):
         return False
@@ -76,47 +99,50 @@ def is_leader(user, team: Team | int | None = None) -> bool:
 
 # --- cached per user object -------------------------------------------------
 
+_OFFICIAL_ROWS = "_access_official_rows"
+_TEAM_ROWS = "_access_team_rows"
 
-def _official_rows(user) -> list[tuple[str, bool]]:
+
+def _official_rows(user: AnyUser) -> list[tuple[str, bool]]:
     """(area path, can_see_names) for each official role of the user."""
     if not _authenticated(user):
         return []
-    cached = getattr(user, "_access_official_rows", None)
+    cached = getattr(user, _OFFICIAL_ROWS, None)
     if cached is None:
         cached = list(Official.objects.filter(user=user).values_list("area__path", "can_see_names"))
-        user._access_official_rows = cached
+        setattr(user, _OFFICIAL_ROWS, cached)
     return cached
 
 
-def _official_paths(user) -> list[str]:
+def _official_paths(user: AnyUser) -> list[str]:
     return [path for path, _names in _official_rows(user)]
 
 
-def _team_rows(user) -> list[tuple[int, str, str]]:
+def _team_rows(user: AnyUser) -> list[tuple[int, str, str]]:
     """(team id, team area path, role) for each membership of the user."""
     if not _authenticated(user):
         return []
-    cached = getattr(user, "_access_team_rows", None)
+    cached = getattr(user, _TEAM_ROWS, None)
     if cached is None:
         cached = list(
             Membership.objects.filter(user=user).values_list("team_id", "team__area__path", "role")
         )
-        user._access_team_rows = cached
+        setattr(user, _TEAM_ROWS, cached)
     return cached
 
 
-def forget(user) -> None:
+def forget(user: AnyUser) -> None:
     """Drop the cached roles (after memberships or official roles change in a request)."""
-    for name in ("_access_official_rows", "_access_team_rows"):
+    for name in (_OFFICIAL_ROWS, _TEAM_ROWS):
         if hasattr(user, name):
             delattr(user, name)
 
 
-def _team_ids(user) -> list[int]:
+def _team_ids(user: AnyUser) -> list[int]:
     return [tid for tid, _path, _role in _team_rows(user)]
 
 
-def _leader_team_ids(user) -> list[int]:
+def _leader_team_ids(user: AnyUser) -> list[int]:
     return [tid for tid, _path, role in _team_rows(user) if role == Membership.Role.LEADER]
 
 
@@ -135,7 +161,7 @@ def _paths_q(paths: list[str], prefix: str) -> Q:
 # --- scopes as Q objects ----------------------------------------------------
 
 
-def household_scope_q(user, prefix: str = "", *, write: bool = False) -> Q | None:
+def household_scope_q(user: AnyUser, prefix: str = "", *, write: bool = False) -> Q | None:
     """The Q a Household query (via `prefix`, e.g. "household__") needs; None means all."""
     if _is_superuser(user):
         return None
@@ -154,7 +180,7 @@ def _filter(queryset: QuerySet, scope: Q | None) -> QuerySet:
 # --- what a user may see ----------------------------------------------------
 
 
-def visible_areas(user) -> QuerySet[Area]:
+def visible_areas(user: AnyUser) -> QuerySet[Area]:
     """Areas the user may see: official subtrees, their teams' area subtrees."""
     if _is_superuser(user):
         return Area.objects.all()
@@ -162,7 +188,7 @@ def visible_areas(user) -> QuerySet[Area]:
     return Area.objects.filter(_paths_q(paths, ""))
 
 
-def visible_teams(user) -> QuerySet[Team]:
+def visible_teams(user: AnyUser) -> QuerySet[Team]:
     """Teams the user belongs to, plus the teams working in an official's subtree."""
     if _is_superuser(user):
         return Team.objects.all()
@@ -171,69 +197,69 @@ def visible_teams(user) -> QuerySet[Team]:
     return Team.objects.filter(query)
 
 
-def visible_households(user) -> QuerySet[Household]:
+def visible_households(user: AnyUser) -> QuerySet[Household]:
     """Households the user may see (read)."""
     return _filter(Household.objects.all(), household_scope_q(user))
 
 
-def visible_learners(user) -> QuerySet[Learner]:
+def visible_learners(user: AnyUser) -> QuerySet[Learner]:
     return _filter(Learner.objects.all(), household_scope_q(user, "household__"))
 
 
-def visible_visits(user) -> QuerySet[Visit]:
+def visible_visits(user: AnyUser) -> QuerySet[Visit]:
     return _filter(Visit.objects.all(), household_scope_q(user, "household__"))
 
 
-def visible_certifications(user) -> QuerySet[Certification]:
+def visible_certifications(user: AnyUser) -> QuerySet[Certification]:
     return _filter(Certification.objects.all(), household_scope_q(user, "learner__household__"))
 
 
-def within_visible_areas(queryset: QuerySet, user, field: str = "area") -> QuerySet:
+def within_visible_areas(queryset: QuerySet, user: AnyUser, field: str = "area") -> QuerySet:
     """Rows of `queryset` whose `field` is an area the user may see (targets, officials, campaigns)."""
     return queryset.filter(**{f"{field}__in": visible_areas(user).values("pk")})
 
 
-def visible_memberships(user) -> QuerySet[Membership]:
+def visible_memberships(user: AnyUser) -> QuerySet[Membership]:
     return Membership.objects.filter(team__in=visible_teams(user).values("pk"))
 
 
-def visible_officials(user) -> QuerySet[Official]:
+def visible_officials(user: AnyUser) -> QuerySet[Official]:
     return within_visible_areas(Official.objects.all(), user)
 
 
-def visible_targets(user) -> QuerySet[Target]:
+def visible_targets(user: AnyUser) -> QuerySet[Target]:
     return within_visible_areas(Target.objects.all(), user)
 
 
 # --- what a user may change -------------------------------------------------
 
 
-def editable_memberships(user) -> QuerySet[Membership]:
+def editable_memberships(user: AnyUser) -> QuerySet[Membership]:
     """Memberships of the teams the user leads."""
     return Membership.objects.filter(team__in=editable_teams(user).values("pk"))
 
 
-def editable_officials(user) -> QuerySet[Official]:
+def editable_officials(user: AnyUser) -> QuerySet[Official]:
     """Official roles grant whole subtrees, so only superusers assign or change them."""
     return Official.objects.all() if _is_superuser(user) else Official.objects.none()
 
 
-def editable_targets(user) -> QuerySet[Target]:
+def editable_targets(user: AnyUser) -> QuerySet[Target]:
     """Targets are planning figures, not personal data: anyone who sees the area may set them
     (the admin's model permissions decide who gets the screen at all)."""
     return visible_targets(user)
 
 
-def editable_households(user) -> QuerySet[Household]:
+def editable_households(user: AnyUser) -> QuerySet[Household]:
     """Households the user may change: their teams' households (officials: none)."""
     return _filter(Household.objects.all(), household_scope_q(user, write=True))
 
 
-def editable_learners(user) -> QuerySet[Learner]:
+def editable_learners(user: AnyUser) -> QuerySet[Learner]:
     return _filter(Learner.objects.all(), household_scope_q(user, "household__", write=True))
 
 
-def editable_teams(user) -> QuerySet[Team]:
+def editable_teams(user: AnyUser) -> QuerySet[Team]:
     """Teams the user may manage: the teams they lead (officials: none)."""
     if _is_superuser(user):
         return Team.objects.all()
@@ -241,7 +267,7 @@ def editable_teams(user) -> QuerySet[Team]:
     return Team.objects.filter(pk__in=ids) if ids else Team.objects.none()
 
 
-def recordable_teams(user) -> QuerySet[Team]:
+def recordable_teams(user: AnyUser) -> QuerySet[Team]:
     """Teams on whose behalf the user may record visits and certifications."""
     if _is_superuser(user):
         return Team.objects.all()
@@ -249,14 +275,14 @@ def recordable_teams(user) -> QuerySet[Team]:
     return Team.objects.filter(pk__in=ids) if ids else Team.objects.none()
 
 
-def recordable_areas(user) -> QuerySet[Area]:
+def recordable_areas(user: AnyUser) -> QuerySet[Area]:
     """Areas where the user may register households: their teams' areas and below."""
     if _is_superuser(user):
         return Area.objects.all()
     return Area.objects.filter(_paths_q([path for _tid, path, _role in _team_rows(user)], ""))
 
 
-def revocable_certifications(user) -> QuerySet[Certification]:
+def revocable_certifications(user: AnyUser) -> QuerySet[Certification]:
     """Certifications the user may revoke: ones they issued, or issued by a team they lead."""
     if _is_superuser(user):
         return Certification.objects.all()
@@ -268,7 +294,7 @@ def revocable_certifications(user) -> QuerySet[Certification]:
     return Certification.objects.filter(query)
 
 
-def can_see_names(user, area: Area | None = None) -> bool:
+def can_see_names(user: AnyUser, area: Area | None = None) -> bool:
     """May names (not only codes) be shown to the user for rows in `area`?
 
     Superusers: yes. Volunteers: for their teams' areas and below. Officials:
@@ -289,16 +315,91 @@ def can_see_names(user, area: Area | None = None) -> bool:
     return any(names and covers(official_path) for official_path, names in _official_rows(user))
 
 
+def can_register(user: AnyUser) -> bool:
+    """May the user register households in the field app (volunteers and superusers)?"""
+    return _is_superuser(user) or is_volunteer(user)
+
+
+def is_member(user: AnyUser, team: Team | int) -> bool:
+    """True if the user belongs to `team` (superusers: every team)."""
+    team_id = getattr(team, "pk", team)
+    return _is_superuser(user) or team_id in _team_ids(user)
+
+
+def can_erase_household(user: AnyUser, household: Household) -> bool:
+    """May the user erase the household's personal data? Only a leader of its team (or a superuser)."""
+    return _is_superuser(user) or household.team_id in _leader_team_ids(user)
+
+
+def can_revoke(user: AnyUser, certification: Certification) -> bool:
+    """May the user revoke `certification` (its certifier in its team, or a leader of its team)?"""
+    return revocable_certifications(user).filter(pk=certification.pk).exists()
+
+
+IMPORT_KINDS = {"areas": "volunteers.add_area", "households": "volunteers.add_household"}
+
+
+def can_import(user: AnyUser, kind: str | None = None) -> bool:
+    """May the user import `kind` ("areas" or "households"; None: either) from a file?
+
+    The model permission to add such rows; which rows the import may write is
+    still decided by the scopes (the rows go through the services).
+    """
+    if not _authenticated(user):
+        return False
+    kinds = IMPORT_KINDS if kind is None else {kind: IMPORT_KINDS[kind]}
+    return any(user.has_perm(permission) for permission in kinds.values())
+
+
+def default_team(user: AnyUser, household: Household | None = None) -> Team | None:
+    """The team to record for: the household's team when the user belongs to it, else
+    the user's first team; None when the user may record for no team."""
+    teams = recordable_teams(user)
+    if household is not None:
+        team = teams.filter(pk=household.team_id).first()
+        if team is not None:
+            return team
+    return teams.first()
+
+
+# --- lookups ------------------------------------------------------------------
+
+
+def area_for_user_by_code(user: AnyUser, code: str) -> Area | None:
+    """The area with the official `code` (e.g. "79"), if the user may see it; else None."""
+    return visible_areas(user).filter(code=code.strip()).first()
+
+
+def area_for_user_by_pk(user: AnyUser, pk: int) -> Area | None:
+    """The area with primary key `pk`, if the user may see it; else None."""
+    return visible_areas(user).filter(pk=pk).first()
+
+
+def require_or_404(predicate: Callable[[Any], bool]) -> Callable:
+    """A view decorator: 404 unless ``predicate(request.user)`` (a rule from this module)."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not predicate(request.user):
+                raise Http404
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
 # --- lookups that answer 404 outside the scope ------------------------------
 
 
-def get_visible_or_404(queryset_fn: Callable[[object], QuerySet], user, **lookup):
+def get_visible_or_404(queryset_fn: Callable[[Any], QuerySet], user: AnyUser, **lookup: Any):
     """The one object matching `lookup` in ``queryset_fn(user)``; 404 if outside scope."""
     return get_object_or_404(queryset_fn(user), **lookup)
 
 
 def household_for_user_or_404(
-    user, *, pk: int | None = None, code: str | None = None, write: bool = False
+    user: AnyUser, *, pk: int | None = None, code: str | None = None, write: bool = False
 ) -> Household:
     """The household by pk or card code, if the user may see it (or change it, `write`)."""
     if pk is None and code is None:
@@ -306,3 +407,41 @@ def household_for_user_or_404(
     queryset = editable_households(user) if write else visible_households(user)
     lookup = {"pk": pk} if pk is not None else {"code": code}
     return get_object_or_404(queryset.select_related("area", "team"), **lookup)
+
+
+# --- reports
+# The reports app (dashboard, workbooks, monthly subscriptions) asks these; this
+# module never imports it, so report requests come in as a QuerySet to narrow.
+
+
+def can_view_dashboard(user: AnyUser) -> bool:
+    """May the user open the indicators dashboard? Officials, team leaders and superusers."""
+    return _is_superuser(user) or is_official(user) or is_leader(user)
+
+
+def report_teams(user: AnyUser) -> list[int] | None:
+    """The team ids whose rows the user's dashboard and workbooks count; None: the whole area.
+
+    Officials and superusers count whole subtrees; a team leader's reports
+    cover the teams they lead; any other volunteer's, the teams they belong to.
+    """
+    if _is_superuser(user) or is_official(user):
+        return None
+    return sorted(_leader_team_ids(user) or _team_ids(user))
+
+
+def can_subscribe(user: AnyUser) -> bool:
+    """May the user subscribe to an area's monthly workbook by e-mail? Officials and superusers."""
+    return _is_superuser(user) or is_official(user)
+
+
+def own_reports(reports: QuerySet, user: AnyUser) -> QuerySet:
+    """The rows of `reports` (report requests) the user asked for, in areas they still see.
+
+    A report belongs to whoever asked for it (``requested_by``); one who has
+    since lost sight of its area loses the report too. Anyone else's report
+    is outside the scope, so it answers 404, never 403.
+    """
+    if not _authenticated(user):
+        return reports.none()
+    return within_visible_areas(reports.filter(requested_by=user), user)

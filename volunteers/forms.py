@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import messages
-from .models import Service, Visit
+from .models import Household, Service, Visit
 from .services.visits import visit_errors
+from .vocabulary import VULNERABILITY_GROUPS
 
 DEFAULT_CONSENT_SCOPE = _(
     "The household agrees that the digital team stores its name, address, phone and visits "
@@ -18,8 +20,27 @@ DEFAULT_CONSENT_SCOPE = _(
 )
 
 
+def add_vulnerability_fields(form: forms.Form, *, learner: bool = False) -> None:
+    """One checkbox per vulnerability group of the registry (a learner's groups only)."""
+    for group in VULNERABILITY_GROUPS:
+        if group.on_learner or not learner:
+            form.fields[group.field] = forms.BooleanField(label=group.label, required=False)
+
+
+def household_size_field() -> forms.IntegerField:
+    """The household size input, bounded by the model's validators (which enforce them)."""
+    low, high = Household.size_limits()
+    return forms.IntegerField(
+        label=_("People in household"), min_value=low, max_value=high, initial=1
+    )
+
+
 class HouseholdRegisterForm(forms.Form):
-    """Consent first: the consent fields come before any personal field."""
+    """Consent first: the consent fields come before any personal field.
+
+    The consent rule itself is the service's (household_create): the view
+    shows its errors on this form.
+    """
 
     consent_confirmed = forms.BooleanField(
         label=_("The household agreed to let us store its data"), required=False
@@ -41,26 +62,19 @@ class HouseholdRegisterForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
     )
-    size = forms.IntegerField(label=_("People in household"), min_value=1, max_value=50, initial=1)
-    is_elderly = forms.BooleanField(label=_("Elderly"), required=False)
-    has_disability = forms.BooleanField(label=_("Disability"), required=False)
-    is_low_income = forms.BooleanField(label=_("Low income"), required=False)
-    is_ethnic_minority = forms.BooleanField(label=_("Ethnic minority"), required=False)
 
     def __init__(self, *args, teams, areas, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["size"] = household_size_field()
+        add_vulnerability_fields(self)
         self.fields["team"].queryset = teams
         self.fields["area"].queryset = areas
         self.fields["area"].label_from_instance = lambda area: area.name
 
-    def clean(self):
-        data = super().clean()
-        if not (
-            data.get("consent_confirmed")
-            and (data.get("consent_given_by") or "").strip()
-            and (data.get("consent_scope") or "").strip()
-        ):
-            raise forms.ValidationError(messages.CONSENT_REQUIRED, code="consent_required")
+    def household_fields(self) -> dict[str, Any]:
+        """The cleaned data as household_create's arguments: consent ticked means consent now."""
+        data = dict(self.cleaned_data)
+        data["consent_at"] = timezone.now() if data.pop("consent_confirmed") else None
         return data
 
 
@@ -73,8 +87,10 @@ class LearnerForm(forms.Form):
         required=False,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
-    is_elderly = forms.BooleanField(label=_("Elderly"), required=False)
-    has_disability = forms.BooleanField(label=_("Disability"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        add_vulnerability_fields(self, learner=True)
 
 
 class VisitForm(forms.Form):

@@ -6,6 +6,8 @@ CONSENT_REQUIRED = _(
     "Record the household's consent (who agreed, and to what) before saving personal data."
 )
 AREA_OUTSIDE_TEAM = _("Choose an area your team serves.")
+AREA_ROOT_FORBIDDEN = _("Only an administrator may add a top-level area.")
+AREA_OUTSIDE_SCOPE = _("You may not add areas here.")
 TEAM_NOT_YOURS = _("You can only record for a team you belong to.")
 HOUSEHOLD_ERASED = _("This household's personal data was erased; nothing more can be added.")
 VISIT_IN_FUTURE = _("The visit cannot be in the future.")
@@ -34,3 +36,4 @@ FILTER_FOLLOW_UP_DUE = _("Follow-up due")
 FILTER_NEVER_VISITED = _("Never visited")
 FILTER_VULNERABLE = _("Vulnerable")
 VISIT_ALREADY_SAVED = _("This visit was already saved.")
+ERASE_LEADERS_ONLY = _("Only a leader of the household's team can erase its personal data.")

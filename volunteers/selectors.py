@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import (
     BooleanField,
@@ -27,8 +27,11 @@ from django.utils import timezone
 from core.text import fold
 
 from . import access
-from .models import Certification, Household, Learner, Membership, Visit
-from .vocabulary import any_vulnerability_q
+from .models import Certification, Household, Learner, Membership, Team, Visit
+from .vocabulary import VULNERABILITY_GROUPS, any_vulnerability_q
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 FILTER_NEVER_VISITED = "never"
 FILTER_FOLLOW_UP_DUE = "due"
@@ -45,9 +48,9 @@ def _latest_visit(household_ref: str = "pk") -> QuerySet[Visit]:
 
 def households_for_user(
     *,
-    user,
+    user: User,
     search: str = "",
-    filter: str | None = None,  # noqa: A002 - the name the field app uses
+    filter: str | None = None,  # the name the field app uses
     today: datetime.date | None = None,
 ) -> QuerySet[Household]:
     """Households the user may see, most urgent first, in one query.
@@ -97,8 +100,9 @@ def households_for_user(
     )
 
 
-def household_page(*, user, pk: int) -> dict[str, Any]:
-    """A household with its learners (and their certificates), visits and next follow-up.
+def household_page(*, user: User, pk: int) -> dict[str, Any]:
+    """A household with its learners (and their certificates), visits and next follow-up,
+    and the labels of its vulnerability groups.
 
     A fixed number of queries whatever the household's history.
     """
@@ -120,6 +124,9 @@ def household_page(*, user, pk: int) -> dict[str, Any]:
         "household": household,
         "learners": learners,
         "visits": visits,
+        "vulnerabilities": [
+            group.label for group in VULNERABILITY_GROUPS if getattr(household, group.field)
+        ],
         "next_follow_up": next_follow_up,
         "follow_up_overdue": next_follow_up is not None and next_follow_up < timezone.localdate(),
         "can_edit": access.editable_households(user).filter(pk=household.pk).exists(),
@@ -127,13 +134,13 @@ def household_page(*, user, pk: int) -> dict[str, Any]:
     }
 
 
-def last_used_skill_ids(*, user) -> list[int]:
+def last_used_skill_ids(*, user: User) -> list[int]:
     """The skills of the user's latest recorded visit (a sensible default for the next one)."""
     visit = Visit.objects.filter(recorded_by=user).order_by("-visited_at", "-pk").first()
     return list(visit.skills.values_list("pk", flat=True)) if visit else []
 
 
-def my_week(*, user, today: datetime.date | None = None) -> dict[str, Any]:
+def my_week(*, user: User, today: datetime.date | None = None) -> dict[str, Any]:
     """This week's (Monday to today) visits, hours and households for the user; follow-ups due.
 
     Follow-ups due: households the user may change whose latest visit set a
@@ -171,7 +178,7 @@ def my_week(*, user, today: datetime.date | None = None) -> dict[str, Any]:
     }
 
 
-def team_overview(*, user, team, today: datetime.date | None = None) -> dict[str, Any]:
+def team_overview(*, user: User, team: Team, today: datetime.date | None = None) -> dict[str, Any]:
     """A team's progress for its members and leader: households, follow-ups, members' last 30 days.
 
     Three queries whatever the team's size.
@@ -195,5 +202,6 @@ def team_overview(*, user, team, today: datetime.date | None = None) -> dict[str
         .order_by("role", "user__first_name", "user__username")
     )
     for member in members:
-        member.hours_30 = round((member.minutes_30 or 0) / 60, 1)
+        # An attribute for the template, not a column: mypy does not know it.
+        member.hours_30 = round((member.minutes_30 or 0) / 60, 1)  # type: ignore[attr-defined]
     return {"team": team, "counts": counts, "members": members}

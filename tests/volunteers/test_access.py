@@ -149,3 +149,58 @@ def test_memberships_officials_and_targets_follow_area_scope(world):
     assert set(access.editable_memberships(leader)) == team_memberships
     assert not access.editable_memberships(official).exists()
     assert not access.visible_memberships(world.users["outsider"]).exists()
+
+
+def test_area_by_code_and_by_pk_differ_for_numeric_codes(world):
+    """Vietnam's official codes are numeric: code "79" is not the area whose pk is 79."""
+    from tests.volunteers.factories import AreaFactory
+
+    by_pk = AreaFactory(pk=79, parent=world.team.area, name="Thôn Bảy Chín", code="V-79")
+    by_code = AreaFactory(parent=world.team.area, name="Thôn Hồ", code="79")
+    assert by_code.pk != 79
+    for role in ("superuser", "volunteer", "official"):
+        user = world.users[role]
+        assert access.area_for_user_by_code(user, "79") == by_code, role
+        assert access.area_for_user_by_code(user, " 79 ") == by_code, role
+        assert access.area_for_user_by_pk(user, 79) == by_pk, role
+    for role in ("volunteer2", "official2", "outsider"):
+        assert access.area_for_user_by_code(world.users[role], "79") is None, role
+        assert access.area_for_user_by_pk(world.users[role], 79) is None, role
+    assert access.area_for_user_by_code(world.users["superuser"], "80") is None
+
+
+def test_can_erase_household_only_a_leader_of_its_team(world):
+    assert access.can_erase_household(world.users["leader"], world.household)
+    assert access.can_erase_household(world.users["superuser"], world.other_household)
+    for role in ("volunteer", "official", "volunteer2", "outsider"):
+        assert not access.can_erase_household(world.users[role], world.household), role
+    assert not access.can_erase_household(world.users["leader"], world.other_household)
+    assert not access.can_erase_household(AnonymousUser(), world.household)
+
+
+def test_can_register_and_default_team(world):
+    assert access.can_register(world.users["volunteer"]) and access.can_register(
+        world.users["superuser"]
+    )
+    assert not access.can_register(world.users["official"])
+    assert not access.can_register(AnonymousUser())
+    volunteer = world.users["volunteer"]
+    assert access.default_team(volunteer) == world.team
+    assert access.default_team(volunteer, world.household) == world.team
+    # Not the household's team: the user's own first team.
+    assert access.default_team(volunteer, world.other_household) == world.team
+    assert access.default_team(world.users["superuser"], world.other_household) == world.other_team
+    assert access.default_team(world.users["official"]) is None
+
+
+def test_can_import_follows_the_add_permissions(world):
+    from django.contrib.auth.models import Permission
+
+    user = world.users["volunteer"]
+    assert not access.can_import(user)
+    user.user_permissions.add(Permission.objects.get(codename="add_area"))
+    user = type(user).objects.get(pk=user.pk)  # permissions are cached per user object
+    assert access.can_import(user) and access.can_import(user, "areas")
+    assert not access.can_import(user, "households")
+    assert access.can_import(world.users["superuser"], "households")
+    assert not access.can_import(AnonymousUser())

@@ -1,4 +1,4 @@
-"""Bulk import of areas and households (volunteers/imports.py, the import_data command)."""
+"""Bulk import of areas and households (volunteers/imports/, the import_data command)."""
 
 import csv
 import datetime
@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from volunteers import imports
+from volunteers import imports, messages
 from volunteers.models import Area, Household
 
 pytestmark = pytest.mark.django_db
@@ -93,8 +93,8 @@ def test_households_import_keeps_good_rows_and_reports_bad_ones(world, make_file
     }
     errors = errors_by_row(report)
     assert errors[3] == [("area_code", str(imports.MSG_AREA_UNKNOWN))]
-    assert ("consent_given_by", str(imports.MSG_CONSENT_REQUIRED)) in errors[4]
-    assert ("consent_date", str(imports.MSG_CONSENT_REQUIRED)) in errors[4]
+    assert ("consent_given_by", str(messages.CONSENT_REQUIRED)) in errors[4]
+    assert ("consent_date", str(messages.CONSENT_REQUIRED)) in errors[4]
     assert {column for column, _message in errors[5]} == {"size", "elderly"}
     assert errors[7] == [("code", str(imports.MSG_HOUSEHOLD_EXISTS))]
     assert errors[8] == [("team", str(imports.MSG_TEAM_UNKNOWN))]
@@ -178,8 +178,8 @@ def test_areas_import_respects_access(world):
         file=csv_file(rows, list(imports.AREA_COLUMNS)), user=world.users["volunteer"]
     )
     errors = errors_by_row(report)
-    assert errors[2] == [("parent_code", str(imports.MSG_ROOT_FORBIDDEN))]
-    assert errors[4] == [("parent_code", str(imports.MSG_AREA_OUTSIDE))]
+    assert errors[2] == [("parent_code", str(messages.AREA_ROOT_FORBIDDEN))]
+    assert errors[4] == [("parent_code", str(messages.AREA_OUTSIDE_SCOPE))]
     assert report.created == 1 and Area.objects.get(code="C1-V9").get_parent().code == "C1"
 
 

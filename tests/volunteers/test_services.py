@@ -4,7 +4,7 @@ import datetime
 import uuid
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
 
@@ -114,10 +114,10 @@ def register(world, **overrides):
         "head_name": "Đinh Văn Tâm",
         "consent_given_by": "Đinh Văn Tâm",
         "consent_scope": "Lưu tên và địa chỉ",
-        "consent_confirmed": True,
+        "consent_at": timezone.now(),
     }
     kwargs.update(overrides)
-    return services.household_register(**kwargs)
+    return services.household_create(**kwargs)
 
 
 def test_household_register_with_consent(world):
@@ -128,7 +128,7 @@ def test_household_register_with_consent(world):
 
 
 @pytest.mark.parametrize(
-    "overrides", [{"consent_confirmed": False}, {"consent_given_by": "  "}, {"consent_scope": ""}]
+    "overrides", [{"consent_at": None}, {"consent_given_by": "  "}, {"consent_scope": ""}]
 )
 def test_household_register_without_consent_saves_nothing(world, overrides):
     before = Household.objects.count()
@@ -267,3 +267,59 @@ def test_revoke_needs_reason_and_rights(world):
 
 def test_normalise_codes():
     assert normalise(" ab-cd o1l ") == "ABCD011"
+
+
+def test_household_erase_by_a_member_who_is_not_leader_changes_nothing(world):
+    """The erase rule is the service's, not only the view's."""
+    with pytest.raises(PermissionDenied) as excinfo:
+        services.household_erase(user=world.users["volunteer"], household=world.household)
+    assert excinfo.value.args == (messages.ERASE_LEADERS_ONLY,)
+    household = Household.objects.get(pk=world.household.pk)
+    assert household.erased_at is None and household.head_name == "Bùi Thị Lan"
+    assert household.learners.get().name == "Bùi Thị Lan"
+    assert not AccessLog.objects.filter(action=AccessLog.Action.ERASE).exists()
+    # A leader of another team does not even find the household.
+    with pytest.raises(Http404):
+        services.household_erase(user=world.users["volunteer2"], household=world.household)
+
+
+def test_household_create_without_personal_data_needs_no_consent(world):
+    household = register(
+        world, head_name="", consent_given_by="", consent_scope="", consent_at=None
+    )
+    assert household.consent_at is None and household.consent_recorded_by is None
+
+
+def test_household_update_records_who_recorded_a_new_consent(world):
+    household = register(
+        world, head_name="", consent_given_by="", consent_scope="", consent_at=None
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        services.household_update(
+            user=world.users["leader"], household=household, phone="0912 000 111"
+        )
+    assert set(excinfo.value.message_dict) == {"consent_given_by", "consent_scope", "consent_at"}
+    services.household_update(
+        user=world.users["leader"],
+        household=household,
+        phone="0912 000 111",
+        consent_given_by="Đinh Văn Tâm",
+        consent_scope="Lưu số điện thoại",
+        consent_at=timezone.now(),
+    )
+    household.refresh_from_db()
+    assert household.phone == "0912 000 111"
+    assert household.consent_recorded_by == world.users["leader"]
+    with pytest.raises(Http404):
+        services.household_update(user=world.users["official"], household=household, size=3)
+
+
+def test_learner_add_takes_only_the_learner_flags(world):
+    learner = services.learner_add(
+        user=world.users["volunteer"], household=world.household, name="Bùi Văn Ba", is_elderly=True
+    )
+    assert learner.is_elderly
+    with pytest.raises(TypeError):
+        services.learner_add(
+            user=world.users["volunteer"], household=world.household, name="X", is_low_income=True
+        )

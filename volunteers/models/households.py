@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -34,7 +35,11 @@ class Household(SearchTextMixin, HouseholdFlags, TimeStampedModel):
     address = models.CharField(_("address"), max_length=255, blank=True)
     head_name = models.CharField(_("head of household"), max_length=160, blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
-    size = models.PositiveSmallIntegerField(_("people in household"), default=1)
+    size = models.PositiveSmallIntegerField(
+        _("people in household"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(50)],
+    )
     consent_given_by = models.CharField(_("consent given by"), max_length=160, blank=True)
     consent_at = models.DateTimeField(_("consent recorded at"), null=True, blank=True)
     consent_scope = models.TextField(_("what was agreed"), blank=True)
@@ -68,6 +73,17 @@ class Household(SearchTextMixin, HouseholdFlags, TimeStampedModel):
         if area_name is None:
             area_name = self.area.name if self.area_id else ""
         return f"{self.code} {self.head_name} {self.address} {area_name}"
+
+    @classmethod
+    def size_limits(cls) -> tuple[int, int]:
+        """The (smallest, largest) household size the model accepts, read from its validators.
+
+        Forms and imports show these bounds; the validators alone enforce them.
+        """
+        validators = cls._meta.get_field("size").validators
+        low = max(v.limit_value for v in validators if isinstance(v, MinValueValidator))
+        high = min(v.limit_value for v in validators if isinstance(v, MaxValueValidator))
+        return low, high
 
 
 class Learner(LearnerFlags, TimeStampedModel):

@@ -1,11 +1,16 @@
-from django.contrib.auth.models import AbstractBaseUser
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from volunteers.models import AccessLog, Household
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 def access_log_record(
     *,
-    user: AbstractBaseUser,
+    user: User,
     action: str,
     household: Household | None = None,
     detail: str = "",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -13,6 +14,9 @@ from volunteers import access, messages
 from volunteers.models import Certification, Learner, Team
 
 from .codes import random_code
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 CODE_LENGTH = 10  # 10 x 5 bits = 50 bits: guessing one code in a million tries is hopeless
 
@@ -25,7 +29,7 @@ def new_certification_code() -> str:
 @transaction.atomic
 def certification_issue(
     *,
-    user,
+    user: User,
     learner: Learner,
     skill: Skill,
     ticked: list[str],
@@ -46,10 +50,9 @@ def certification_issue(
         raise ValidationError(messages.SKILL_WITHOUT_CHECKLIST, code="no_checklist")
     if not set(items) <= set(ticked):
         raise ValidationError({"ticked": messages.CHECKLIST_INCOMPLETE})
-    teams = access.recordable_teams(user)
     if team is None:
-        team = teams.filter(pk=learner.household.team_id).first() or teams.first()
-    if team is None or not teams.filter(pk=team.pk).exists():
+        team = access.default_team(user, learner.household)
+    if team is None or not access.is_member(user, team):
         raise ValidationError(messages.TEAM_NOT_YOURS, code="team")
     if Certification.objects.filter(learner=learner, skill=skill, revoked_at__isnull=True).exists():
         raise ValidationError(messages.ALREADY_CERTIFIED, code="duplicate")
@@ -74,7 +77,7 @@ def certification_issue(
 
 
 @transaction.atomic
-def certification_revoke(*, user, certification: Certification, reason: str) -> Certification:
+def certification_revoke(*, user: User, certification: Certification, reason: str) -> Certification:
     """Revoke a certificate (its certifier or a leader of its team); a reason is required."""
     certification = access.get_visible_or_404(
         access.revocable_certifications, user, pk=certification.pk

@@ -1,10 +1,11 @@
-"""Households and learners: registration with consent, erasure, export."""
+"""Households and learners: creation and changes under the consent rule, erasure, export."""
 
 from __future__ import annotations
 
-from typing import Any
+import datetime
+from typing import TYPE_CHECKING, Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -15,7 +16,18 @@ from volunteers.vocabulary import LEARNER_VULNERABILITY_FIELDS, VULNERABILITY_FI
 from .access_logs import access_log_record
 from .codes import random_code
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
+
 HOUSEHOLD_CODE_LENGTH = 7  # 35 bits; household cards are scoped by access, not secret
+
+
+PERSONAL_FIELDS = ("address", "head_name", "phone")
+CONSENT_FIELDS = ("consent_given_by", "consent_scope", "consent_at")
+# What household_create and household_update accept, besides the user.
+HOUSEHOLD_FIELDS = frozenset(
+    {"team", "area", "code", "size", *PERSONAL_FIELDS, *CONSENT_FIELDS, *VULNERABILITY_FIELDS}
+)
 
 
 def _check_not_erased(household: Household) -> None:
@@ -23,54 +35,67 @@ def _check_not_erased(household: Household) -> None:
         raise ValidationError(messages.HOUSEHOLD_ERASED)
 
 
+def _check_consent(household: Household) -> None:
+    """THE consent rule: personal data only with a consent record (who agreed, to what, when).
+
+    Each missing part of the record gets the same message, so a form or an
+    import shows it next to what is missing.
+    """
+    if not any(getattr(household, name) for name in PERSONAL_FIELDS):
+        return
+    missing = [name for name in CONSENT_FIELDS if not getattr(household, name)]
+    if missing:
+        raise ValidationError(
+            {
+                name: ValidationError(messages.CONSENT_REQUIRED, code="consent_required")
+                for name in missing
+            }
+        )
+
+
+def _check_team_and_area(user: User, household: Household) -> None:
+    if not access.recordable_teams(user).filter(pk=household.team_id).exists():
+        raise ValidationError({"team": ValidationError(messages.TEAM_NOT_YOURS, code="team")})
+    if not household.area.path.startswith(household.team.area.path):
+        raise ValidationError({"area": messages.AREA_OUTSIDE_TEAM})
+
+
+def _apply(household: Household, fields: dict[str, Any]) -> None:
+    unknown = set(fields) - HOUSEHOLD_FIELDS
+    if unknown:
+        raise TypeError(f"unknown household fields: {', '.join(sorted(unknown))}")
+    for name, value in fields.items():
+        setattr(household, name, value.strip() if isinstance(value, str) else value)
+
+
 @transaction.atomic
-def household_register(
+def household_create(
     *,
-    user,
+    user: User,
     team: Team,
     area: Area,
-    head_name: str,
-    consent_given_by: str,
-    consent_scope: str,
-    consent_confirmed: bool,
-    address: str = "",
-    phone: str = "",
-    size: int = 1,
-    is_elderly: bool = False,
-    has_disability: bool = False,
-    is_low_income: bool = False,
-    is_ethnic_minority: bool = False,
     code: str | None = None,
+    consent_at: datetime.datetime | None = None,
+    **fields: Any,
 ) -> Household:
-    """Create a household with its consent record; returns it.
+    """Create a household (with its consent record when it holds personal data); returns it.
 
-    Raises ValidationError (CONSENT_REQUIRED) before anything is stored when
-    consent is not confirmed or does not say who agreed and to what.
+    `fields` are the other Household fields: address, head_name, phone, size,
+    the vulnerability flags and consent_given_by / consent_scope. `consent_at`
+    is when the household agreed (the field app passes now, an import the
+    date on the paper form). Raises ValidationError before anything is stored
+    when personal data comes without consent (CONSENT_REQUIRED), the team is
+    not the user's or the area lies outside the team's area. Without `code`
+    a random card code is drawn.
     """
-    if not (consent_confirmed and consent_given_by.strip() and consent_scope.strip()):
-        raise ValidationError(messages.CONSENT_REQUIRED, code="consent_required")
-    if not access.recordable_teams(user).filter(pk=team.pk).exists():
-        raise ValidationError(messages.TEAM_NOT_YOURS, code="team")
-    if not area.path.startswith(team.area.path):
-        raise ValidationError({"area": messages.AREA_OUTSIDE_TEAM})
-    household = Household(
-        team=team,
-        area=area,
-        head_name=head_name.strip(),
-        address=address.strip(),
-        phone=phone.strip(),
-        size=size,
-        is_elderly=is_elderly,
-        has_disability=has_disability,
-        is_low_income=is_low_income,
-        is_ethnic_minority=is_ethnic_minority,
-        consent_given_by=consent_given_by.strip(),
-        consent_scope=consent_scope.strip(),
-        consent_at=timezone.now(),
-        consent_recorded_by=user,
-    )
+    household = Household(team=team, area=area, consent_at=consent_at)
+    _apply(household, fields)
+    if consent_at is not None:
+        household.consent_recorded_by = user
+    _check_team_and_area(user, household)
+    _check_consent(household)
     for _attempt in range(5):
-        household.code = code or f"H{random_code(HOUSEHOLD_CODE_LENGTH)}"
+        household.code = code.strip() if code else f"H{random_code(HOUSEHOLD_CODE_LENGTH)}"
         household.full_clean(exclude=["code"] if code is None else None)
         try:
             with transaction.atomic():
@@ -83,42 +108,64 @@ def household_register(
 
 
 @transaction.atomic
+def household_update(*, user: User, household: Household, **fields: Any) -> Household:
+    """Change a household the user may change; returns it.
+
+    The rules of household_create apply to the result. A changed `consent_at`
+    records the user as the one who recorded the consent.
+    """
+    household = access.household_for_user_or_404(user, pk=household.pk, write=True)
+    consent_at = household.consent_at
+    _apply(household, fields)
+    if household.consent_at and household.consent_at != consent_at:
+        household.consent_recorded_by = user
+    _check_team_and_area(user, household)
+    _check_consent(household)
+    household.full_clean()
+    household.save()
+    return household
+
+
+@transaction.atomic
 def learner_add(
     *,
-    user,
+    user: User,
     household: Household,
     name: str,
     birth_year: int | None = None,
-    is_elderly: bool = False,
-    has_disability: bool = False,
+    **flags: bool,
 ) -> Learner:
-    """Add a person to a household the user may change; returns the learner."""
+    """Add a person to a household the user may change; returns the learner.
+
+    `flags` are the learner's vulnerability flags (LEARNER_VULNERABILITY_FIELDS).
+    """
+    unknown = set(flags) - set(LEARNER_VULNERABILITY_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown learner flags: {', '.join(sorted(unknown))}")
     household = access.household_for_user_or_404(user, pk=household.pk, write=True)
     _check_not_erased(household)
     if household.consent_at is None:
         raise ValidationError(messages.CONSENT_REQUIRED, code="consent_required")
-    learner = Learner(
-        household=household,
-        name=name.strip(),
-        birth_year=birth_year,
-        is_elderly=is_elderly,
-        has_disability=has_disability,
-    )
+    learner = Learner(household=household, name=name.strip(), birth_year=birth_year, **flags)
     learner.full_clean()
     learner.save()
     return learner
 
 
 @transaction.atomic
-def household_erase(*, user, household: Household) -> Household:
+def household_erase(*, user: User, household: Household) -> Household:
     """Blank the personal fields of a household and its learners; visits and certificates stay.
 
     Counts (visits, households reached, certifications) do not change; names,
-    address, phone, the consenting person and visit notes are removed.
+    address, phone, the consenting person and visit notes are removed. Only a
+    leader of the household's team may erase (PermissionDenied otherwise;
+    Http404 outside the user's scope).
     """
     household = access.household_for_user_or_404(user, pk=household.pk, write=True)
+    if not access.can_erase_household(user, household):
+        raise PermissionDenied(messages.ERASE_LEADERS_ONLY)
     now = timezone.now()
-    for field in ("address", "head_name", "phone", "consent_given_by"):
+    for field in (*PERSONAL_FIELDS, "consent_given_by"):
         setattr(household, field, "")
     household.erased_at = now
     household.full_clean()
@@ -129,7 +176,7 @@ def household_erase(*, user, household: Household) -> Household:
     return household
 
 
-def household_export(*, user, household: Household) -> dict[str, Any]:
+def household_export(*, user: User, household: Household) -> dict[str, Any]:
     """Everything stored about a household (for the household's own request); logged."""
     household = access.household_for_user_or_404(user, pk=household.pk)
     personal = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import uuid as uuid_module
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -12,6 +13,9 @@ from django.utils import timezone
 
 from volunteers import access, messages
 from volunteers.models import Household, Membership, Service, Team, Visit
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 # Phones' clocks drift; a visit a few minutes "ahead" is not in the future.
 CLOCK_SKEW = datetime.timedelta(minutes=5)
@@ -45,7 +49,7 @@ def visit_errors(
 @transaction.atomic
 def visit_record(
     *,
-    user,
+    user: User,
     household: Household,
     uuid: uuid_module.UUID | str,
     visited_at: datetime.datetime,
@@ -72,10 +76,9 @@ def visit_record(
     existing = Visit.objects.filter(uuid=uuid).first()
     if existing is not None:
         return _existing(existing, household), False
-    teams = access.recordable_teams(user)
     if team is None:
-        team = teams.filter(pk=household.team_id).first() or teams.first()
-    if team is None or not teams.filter(pk=team.pk).exists():
+        team = access.default_team(user, household)
+    if team is None or not access.is_member(user, team):
         raise ValidationError(messages.TEAM_NOT_YOURS, code="team")
     errors = visit_errors(
         visited_at=visited_at,

@@ -93,7 +93,7 @@ def certificate(request, pk: int):
             "learner_name": learner_name,
             "verify_url": url,
             "qr": qr_svg(url),
-            "can_revoke": access.revocable_certifications(request.user).filter(pk=pk).exists(),
+            "can_revoke": access.can_revoke(request.user, certification),
         },
     )
 

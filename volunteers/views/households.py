@@ -4,7 +4,7 @@ import json
 
 from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -51,7 +51,7 @@ def household_list(request):
                 (selectors.FILTER_VULNERABLE, messages.FILTER_VULNERABLE),
             ],
             "teams": access.recordable_teams(request.user),
-            "can_register": access.is_volunteer(request.user) or request.user.is_superuser,
+            "can_register": access.can_register(request.user),
         },
     )
 
@@ -76,17 +76,19 @@ def household_by_code(request, code: str):
 
 
 @login_required
+@access.require_or_404(access.can_register)
 def household_register(request):
     teams = access.recordable_teams(request.user).select_related("area")
-    if not teams.exists():
-        raise Http404
     areas = access.recordable_areas(request.user).order_by("path")
     form = HouseholdRegisterForm(
-        request.POST or None, teams=teams, areas=areas, initial={"team": teams.first()}
+        request.POST or None,
+        teams=teams,
+        areas=areas,
+        initial={"team": access.default_team(request.user)},
     )
     if request.method == "POST" and form.is_valid():
         try:
-            household = services.household_register(user=request.user, **form.cleaned_data)
+            household = services.household_create(user=request.user, **form.household_fields())
         except ValidationError as error:
             add_validation_errors(form, error)
         else:
@@ -130,9 +132,11 @@ def household_export(request, pk: int):
 def household_erase(request, pk: int):
     """Erase personal data (a leader of the household's team)."""
     household = access.household_for_user_or_404(request.user, pk=pk, write=True)
-    if not access.editable_teams(request.user).filter(pk=household.team_id).exists():
-        raise Http404
-    services.household_erase(user=request.user, household=household)
+    try:
+        services.household_erase(user=request.user, household=household)
+    except PermissionDenied as exc:
+        # Like an id outside the scope: 404, never 403.
+        raise Http404 from exc
     flash.success(request, messages.HOUSEHOLD_ERASED_DONE)
     return redirect("volunteers:household", pk=household.pk)
 
@@ -171,6 +175,6 @@ def team_detail(request, team_pk: int):
         lambda user: access.visible_teams(user).select_related("area"), request.user, pk=team_pk
     )
     context = selectors.team_overview(user=request.user, team=team)
-    context["is_member"] = access.recordable_teams(request.user).filter(pk=team.pk).exists()
+    context["is_member"] = access.is_member(request.user, team)
     context["is_leader"] = access.is_leader(request.user, team)
     return render(request, "volunteers/team.html", context)

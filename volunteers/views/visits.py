@@ -18,7 +18,6 @@ def visit_log(request, pk: int):
     """One screen: defaults filled in (now, my team, last used skills); errors keep the input."""
     household = access.household_for_user_or_404(request.user, pk=pk, write=True)
     teams = access.recordable_teams(request.user)
-    default_team = teams.filter(pk=household.team_id).first() or teams.first()
     teammates = (
         get_user_model()
         .objects.filter(memberships__team__in=teams)
@@ -32,7 +31,10 @@ def visit_log(request, pk: int):
         skills=default_locale_skills(),
         teams=teams,
         teammates=teammates,
-        initial={"team": default_team, "skills": selectors.last_used_skill_ids(user=request.user)},
+        initial={
+            "team": access.default_team(request.user, household),
+            "skills": selectors.last_used_skill_ids(user=request.user),
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -14,7 +14,7 @@ class Command(BaseCommand):
             "--areas", metavar="FILE", help="Areas file: code, name, level, parent_code."
         )
         parser.add_argument(
-            "--households", metavar="FILE", help="Households file (see volunteers/imports.py)."
+            "--households", metavar="FILE", help="Households file (see volunteers/imports/rows.py)."
         )
         parser.add_argument(
             "--user",

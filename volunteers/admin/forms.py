@@ -1,0 +1,119 @@
+"""The add and edit forms of the Coordination screens.
+
+Pickers offer only what the user may see or manage (volunteers.access);
+household and area forms are saved by their views through volunteers.services,
+whose rules (consent, the team's area, where areas may be added) show up
+as errors on the form.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from volunteers import access
+from volunteers.models import Area, Household, Membership, Official, Target, Team
+from volunteers.vocabulary import VULNERABILITY_FIELDS
+
+
+def area_picker(field: forms.ModelChoiceField, user) -> None:
+    """Offer the areas the user may see, as an indented tree with their official codes."""
+    field.queryset = access.visible_areas(user).order_by("path")
+    field.label_from_instance = lambda area: area.indented_label(detail="code")
+
+
+class AreaCreateForm(WagtailAdminModelForm):
+    """New area: name, level, code and where in the tree (services.area_create places it)."""
+
+    parent = forms.ModelChoiceField(
+        queryset=Area.objects.none(),
+        required=False,
+        label=_("Parent area"),
+        help_text=_("Leave empty for a new top-level area (administrators only)."),
+    )
+
+    class Meta:
+        model = Area
+        fields = ["parent", "name", "level", "code"]
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        area_picker(self.fields["parent"], for_user)
+
+
+class AreaEditForm(WagtailAdminModelForm):
+    class Meta:
+        model = Area
+        fields = ["name", "level", "code"]
+
+
+class TeamForm(WagtailAdminModelForm):
+    contact_url = forms.URLField(
+        label=Team._meta.get_field("contact_url").verbose_name,
+        required=False,
+        assume_scheme="https",
+    )
+
+    class Meta:
+        model = Team
+        fields = ["name", "area", "contact_url"]
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        area_picker(self.fields["area"], for_user)
+
+
+class MembershipForm(WagtailAdminModelForm):
+    class Meta:
+        model = Membership
+        fields = ["user", "team", "role"]
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        self.fields["team"].queryset = access.editable_teams(for_user)
+
+
+class OfficialForm(WagtailAdminModelForm):
+    class Meta:
+        model = Official
+        fields = ["user", "area", "role", "can_see_names"]
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        area_picker(self.fields["area"], for_user)
+
+
+class TargetForm(WagtailAdminModelForm):
+    class Meta:
+        model = Target
+        fields = ["area", "indicator", "value", "period_start", "period_end"]
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        area_picker(self.fields["area"], for_user)
+
+
+class HouseholdForm(WagtailAdminModelForm):
+    """A household's fields; saved by services.household_create / household_update."""
+
+    class Meta:
+        model = Household
+        fields = [
+            "area",
+            "team",
+            "code",
+            "address",
+            "head_name",
+            "phone",
+            "size",
+            *VULNERABILITY_FIELDS,
+            "consent_given_by",
+            "consent_at",
+            "consent_scope",
+        ]
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, for_user=for_user, **kwargs)
+        self.fields["team"].queryset = access.recordable_teams(for_user)
+        area_picker(self.fields["area"], for_user)
