@@ -14,7 +14,6 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from volunteers import access
 from volunteers.models import Area, Household, Membership, Official, Target, Team
-from volunteers.vocabulary import VULNERABILITY_FIELDS
 
 
 def area_picker(field: forms.ModelChoiceField, user) -> None:
@@ -102,12 +101,7 @@ class HouseholdForm(WagtailAdminModelForm):
         fields = [
             "area",
             "team",
-            "code",
-            "address",
-            "head_name",
-            "phone",
-            "size",
-            *VULNERABILITY_FIELDS,
+            *Household.DETAIL_FIELDS,
             "consent_given_by",
             "consent_at",
             "consent_scope",

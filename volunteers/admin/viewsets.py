@@ -25,7 +25,7 @@ from volunteers.models import (
     Team,
     Visit,
 )
-from volunteers.vocabulary import VULNERABILITY_FIELDS, VULNERABILITY_GROUPS
+from volunteers.vocabulary import VULNERABILITY_GROUPS
 
 from . import filters, forms, views
 from .imports import ImportViewSet
@@ -115,14 +115,9 @@ class HouseholdViewSet(ScopedViewSet):
     filterset_class = filters.HouseholdFilterSet
     search_fields = ["search_text"]
     inspect_view_fields = [
-        "code",
         "area",
         "team",
-        "address",
-        "head_name",
-        "phone",
-        "size",
-        *VULNERABILITY_FIELDS,
+        *Household.DETAIL_FIELDS,
         "consent_given_by",
         "consent_at",
         "erased_at",

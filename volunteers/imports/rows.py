@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 AREA_COLUMNS = ("code", "name", "level", "parent_code")
 FLAG_COLUMNS = tuple(GROUP_BY_KEY)
-PERSONAL_COLUMNS = ("address", "head_name", "phone")
+PERSONAL_COLUMNS = Household.PERSONAL_FIELDS
 HOUSEHOLD_COLUMNS = (
     "code",
     "area_code",

@@ -9,8 +9,8 @@ import uuid
 from django.core.management.color import no_style
 from django.db import connection, models
 
-from volunteers.models import Certification
-from volunteers.vocabulary import LEARNER_VULNERABILITY_FIELDS, VULNERABILITY_FIELDS
+from volunteers.models import Certification, Household
+from volunteers.vocabulary import LEARNER_VULNERABILITY_FIELDS
 
 STAMPS = ("created_at", "updated_at")
 HOUSEHOLD_COLUMNS = (
@@ -18,15 +18,8 @@ HOUSEHOLD_COLUMNS = (
     *STAMPS,
     "area_id",
     "team_id",
-    "code",
-    "address",
-    "head_name",
-    "phone",
-    "size",
-    *VULNERABILITY_FIELDS,
-    "consent_given_by",
-    "consent_at",
-    "consent_scope",
+    *Household.DETAIL_FIELDS,
+    *Household.CONSENT_FIELDS,
     "search_text",
 )
 LEARNER_COLUMNS = (

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import SearchTextMixin, TimeStampedModel
 
-from ..vocabulary import vulnerability_flags_model
+from ..vocabulary import VULNERABILITY_FIELDS, vulnerability_flags_model
 from .areas import Area
 from .teams import Team
 
@@ -55,6 +55,12 @@ class Household(SearchTextMixin, HouseholdFlags, TimeStampedModel):
     search_text = models.CharField(max_length=600, blank=True, editable=False, db_index=True)
 
     search_text_max_length = 600
+
+    # Field lists, each written once: what identifies a person, the consent
+    # record, and the household's own details in the order screens show them.
+    PERSONAL_FIELDS = ("address", "head_name", "phone")
+    CONSENT_FIELDS = ("consent_given_by", "consent_scope", "consent_at")
+    DETAIL_FIELDS = ("code", *PERSONAL_FIELDS, "size", *VULNERABILITY_FIELDS)
 
     class Meta:
         verbose_name = _("household")

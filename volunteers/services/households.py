@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from volunteers import access, messages
 from volunteers.models import AccessLog, Area, Household, Learner, Team
-from volunteers.vocabulary import LEARNER_VULNERABILITY_FIELDS, VULNERABILITY_FIELDS
+from volunteers.vocabulary import LEARNER_VULNERABILITY_FIELDS
 
 from .access_logs import access_log_record
 from .codes import random_code
@@ -22,12 +22,8 @@ if TYPE_CHECKING:
 HOUSEHOLD_CODE_LENGTH = 7  # 35 bits; household cards are scoped by access, not secret
 
 
-PERSONAL_FIELDS = ("address", "head_name", "phone")
-CONSENT_FIELDS = ("consent_given_by", "consent_scope", "consent_at")
 # What household_create and household_update accept, besides the user.
-HOUSEHOLD_FIELDS = frozenset(
-    {"team", "area", "code", "size", *PERSONAL_FIELDS, *CONSENT_FIELDS, *VULNERABILITY_FIELDS}
-)
+HOUSEHOLD_FIELDS = frozenset({"team", "area", *Household.DETAIL_FIELDS, *Household.CONSENT_FIELDS})
 
 
 def _check_not_erased(household: Household) -> None:
@@ -41,9 +37,9 @@ def _check_consent(household: Household) -> None:
     Each missing part of the record gets the same message, so a form or an
     import shows it next to what is missing.
     """
-    if not any(getattr(household, name) for name in PERSONAL_FIELDS):
+    if not any(getattr(household, name) for name in Household.PERSONAL_FIELDS):
         return
-    missing = [name for name in CONSENT_FIELDS if not getattr(household, name)]
+    missing = [name for name in Household.CONSENT_FIELDS if not getattr(household, name)]
     if missing:
         raise ValidationError(
             {
@@ -165,7 +161,7 @@ def household_erase(*, user: User, household: Household) -> Household:
     if not access.can_erase_household(user, household):
         raise PermissionDenied(messages.ERASE_LEADERS_ONLY)
     now = timezone.now()
-    for field in (*PERSONAL_FIELDS, "consent_given_by"):
+    for field in (*Household.PERSONAL_FIELDS, "consent_given_by"):
         setattr(household, field, "")
     household.erased_at = now
     household.full_clean()
@@ -179,16 +175,7 @@ def household_erase(*, user: User, household: Household) -> Household:
 def household_export(*, user: User, household: Household) -> dict[str, Any]:
     """Everything stored about a household (for the household's own request); logged."""
     household = access.household_for_user_or_404(user, pk=household.pk)
-    personal = (
-        "code",
-        "address",
-        "head_name",
-        "phone",
-        "size",
-        *VULNERABILITY_FIELDS,
-        "consent_given_by",
-        "consent_scope",
-    )
+    personal = (*Household.DETAIL_FIELDS, "consent_given_by", "consent_scope")
     data: dict[str, Any] = {field: getattr(household, field) for field in personal}
     data.update(
         area=household.area.name,
