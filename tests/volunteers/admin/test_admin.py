@@ -8,10 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.volunteers.factories import HouseholdFactory
 from volunteers import imports
 from volunteers.models import Area, Household
-
-from .factories import HouseholdFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -178,7 +177,7 @@ def test_household_list_query_count_is_constant(
 def test_other_list_query_counts_are_constant(
     client, coordinators, model, django_assert_max_num_queries
 ):
-    from .factories import (
+    from tests.volunteers.factories import (
         CertificationFactory,
         LearnerFactory,
         MembershipFactory,

@@ -8,11 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import timezone
 
+from tests.volunteers.factories import ServiceFactory, SkillFactory
 from volunteers import messages, services
 from volunteers.models import AccessLog, Certification, Household, Visit
 from volunteers.services.codes import ALPHABET, normalise
-
-from .factories import ServiceFactory, SkillFactory
 
 pytestmark = pytest.mark.django_db
 
