@@ -1,5 +1,6 @@
 """`manage.py generate_load_data` and volunteers.loaddata.generate on a small data set."""
 
+import datetime
 import io
 import time
 
@@ -47,6 +48,10 @@ def test_generate_builds_the_requested_counts_quickly():
     assert not Visit.objects.filter(
         in_tree, outcome=Visit.Outcome.FOLLOW_UP, follow_up_on__isnull=True
     ).exists()
+    # Columns are written by position: each holds its own kind of value.
+    household = Household.objects.filter(root.subtree_q("area__")).first()
+    assert isinstance(household.consent_at, datetime.datetime)
+    assert household.consent_scope and household.consent_given_by
     # New rows after the load get fresh ids (sequences moved on).
     assert Household.objects.create(area=root, team=Team.objects.first(), code="AFTER").pk > 0
 

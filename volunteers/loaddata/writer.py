@@ -19,7 +19,10 @@ HOUSEHOLD_COLUMNS = (
     "area_id",
     "team_id",
     *Household.DETAIL_FIELDS,
-    *Household.CONSENT_FIELDS,
+    # The builder's rows are positional: this order, not Household.CONSENT_FIELDS'.
+    "consent_given_by",
+    "consent_at",
+    "consent_scope",
     "search_text",
 )
 LEARNER_COLUMNS = (
