@@ -20,7 +20,7 @@ def test_xlsx_cells_keep_user_text_as_text(tmp_path):
     workbook.save(path)
     rows = list(load_workbook(path).active.iter_rows())
     assert [(cell.value, cell.data_type) for cell in rows[0]] == [(text, "s") for text in HOSTILE]
-    assert [(cell.value, cell.data_type) for cell in rows[1]] == [(7, "n"), ("Lan", "s")]
+    assert [(cell.value, cell.data_type) for cell in rows[1][:2]] == [(7, "n"), ("Lan", "s")]
 
 
 def test_csv_cells_cannot_start_a_formula():
