@@ -17,6 +17,9 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tasks run in-process in tests unless a test starts a real cluster.
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}  # noqa: F405
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL = "http://testserver"
+# The page cache outlives a test's database: only tests/literacy/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}  # noqa: F405
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 DEMO_DATA_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
