@@ -10,9 +10,11 @@ export DJANGO_SETTINGS_MODULE ?= literacy.settings.dev
 # Vietnamese text in demo images; Chromium and LibreOffice serve the tests.
 APT_RUN := gettext fonts-dejavu-core
 APT_TEST := chromium fonts-noto-core libreoffice-calc-nogui
+# wrk loads pages for bench/page_rate.py.
+APT_BENCH := wrk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help install run worker test test-fast lint format bench messages apt-run apt-test demo clean
+.PHONY: help install run worker test test-fast lint format bench messages apt-run apt-test apt-bench demo clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -75,7 +77,12 @@ format: $(VENV)/.installed ## Format Python and templates
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djhtml $$(git ls-files '*.html')
 
-bench: install apt-test ## Run the benchmarks under bench/ (ratios, not timed tests)
+apt-bench:
+	@missing=""; for p in $(APT_BENCH); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then echo "Installing$$missing"; $(SUDO) apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; fi
+
+bench: install apt-test apt-bench ## Run the benchmarks under bench/ (ratios, not timed tests)
 	DJANGO_SETTINGS_MODULE=literacy.settings.dev $(PY) bench/run.py
 
 clean: ## Remove the virtualenv, database and built files

@@ -71,6 +71,7 @@ class DemoSite:
             "MEDIA_ROOT": str(self.tmp / "media"),
             "PRIVATE_MEDIA_ROOT": str(self.tmp / "private"),
             "BENCH_STATIC_ROOT": str(self.tmp / "static"),
+            "PAGE_CACHE_DIR": str(self.tmp / "page-cache"),
             "DJANGO_SETTINGS_MODULE": "literacy.settings.dev",
             "SITE_BASE_URL": self.url,
             "LOG_LEVEL": "WARNING",
