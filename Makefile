@@ -14,7 +14,7 @@ APT_TEST := chromium fonts-noto-core libreoffice-calc-nogui
 APT_BENCH := wrk
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help install run worker test test-fast lint format bench messages apt-run apt-test apt-bench demo clean
+.PHONY: help install run run-scaled worker test test-fast lint format bench messages apt-run apt-test apt-bench demo clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ run: demo ## Serve the demo site with a background worker at http://127.0.0.1:80
 	@trap 'kill 0' INT TERM EXIT; \
 	$(PY) manage.py qcluster & \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+run-scaled: install ## The demo on PostgreSQL and Redis with 2 gunicorn and 2 qcluster processes (installs them if missing)
+	HOST=$(HOST) PORT=$(PORT) PY=$(PY) bin/run-scaled
 
 worker: install ## Run only the django-q2 worker
 	$(PY) manage.py qcluster

@@ -64,8 +64,11 @@ class DemoSite:
 
     @property
     def env(self) -> dict:
+        # The bench site has its own throwaway SQLite database and local caches,
+        # whatever database or Redis the calling shell points at.
+        inherited = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
         return {
-            **os.environ,
+            **inherited,
             "PYTHONPATH": str(REPO),
             "SQLITE_PATH": str(self.tmp / "db.sqlite3"),
             "MEDIA_ROOT": str(self.tmp / "media"),
