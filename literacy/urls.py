@@ -2,13 +2,41 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django_ratelimit.decorators import ratelimit
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views import account
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.converters import register_id_converter
 from literacy import views
 
+# <id:pk> in the apps' urls.py: a primary key within 64 bits, anything larger is a 404.
+register_id_converter()
+
+# At most this many reset mails per client address and per e-mail address (a blocked POST is
+# a 403); counted in the default cache, Redis when REDIS_URL is set.
+RESET_MAIL_RATE = "5/h"
+throttled_password_reset = ratelimit(
+    group="password-reset", key="ip", rate=RESET_MAIL_RATE, method="POST", block=True
+)(
+    ratelimit(
+        group="password-reset",
+        key="post:email",
+        rate=RESET_MAIL_RATE,
+        method="POST",
+        block=True,
+    )(account.PasswordResetView.as_view())
+)
+
 urlpatterns = [
+    # Password-reset mails throttled per address and per e-mail (issue 9); before the admin's own
+    # route of the same path, which it replaces.
+    path(
+        "admin/password_reset/",
+        throttled_password_reset,
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

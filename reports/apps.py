@@ -18,6 +18,11 @@ class ReportsConfig(AppConfig):
     name = "reports"
 
     def ready(self):
+        from . import receivers  # noqa: F401  (connects reports' signal receivers)
+
         post_migrate.connect(
             _ensure_schedules, sender=self, dispatch_uid="reports.ensure_schedules"
         )
+        from .rollups.signals import connect
+
+        connect()

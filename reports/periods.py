@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.parsing import MAX_YEAR, MIN_YEAR, MSG_DATE_RANGE, year_in_range
+
 # Longest custom period (keeps month charts and tables readable).
 MAX_DAYS = 3 * 366
 
@@ -27,6 +29,9 @@ def period_problem(
 
     The one rule for every period a person asks for: dashboard, workbook, command line.
     """
+    for field, day in (("start", start), ("end", end)):
+        if not year_in_range(day):  # year 1 overflows the month arithmetic and time zones
+            return field, MSG_DATE_RANGE % {"min": MIN_YEAR, "max": MAX_YEAR}
     if end < start:
         return "end", ERROR_END_BEFORE_START
     if start > (today or timezone.localdate()):

@@ -9,7 +9,7 @@ urlpatterns = [
     path("reports/", downloads.report_list, name="list"),
     path("reports/request/", downloads.report_request, name="request"),
     path("reports/subscribe/", downloads.subscription_create, name="subscribe"),
-    path("reports/subscriptions/<int:pk>/stop/", downloads.subscription_cancel, name="unsubscribe"),
+    path("reports/subscriptions/<id:pk>/stop/", downloads.subscription_cancel, name="unsubscribe"),
     path("reports/<uuid:public_id>/retry/", downloads.report_retry, name="retry"),
     path("reports/<uuid:public_id>/download/", downloads.report_download, name="download"),
 ]

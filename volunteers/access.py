@@ -18,6 +18,14 @@ Decisions beyond the scopes, each made here and nowhere else:
   (``can_register``);
 - erasing a household's personal data: a leader of the household's team or a
   superuser (``can_erase_household``; the erase service checks it too);
+- personal data (names, phones, addresses, consent text, visit notes,
+  revocation reasons): ``can_see_personal_data`` / ``personal_data_scope_q``,
+  the same rule as ``can_see_names``; volunteers.masking applies it on every
+  path, and search by name or address only reaches the rows it allows;
+- withdrawing consent: as erasing (``can_withdraw_consent``);
+- the audit trail: officials (their subtrees), leaders (their teams'
+  households), superusers (``can_view_audit_log``, ``visible_access_logs``);
+  nobody may change or delete an entry;
 - importing areas or households: the Django model permission to add them
   (``can_import``); the rows still go through the scopes above;
 - the team a visit, certificate or household is recorded for by default: the
@@ -48,6 +56,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from .models import (
+    AccessLog,
     Area,
     Certification,
     Household,
@@ -409,6 +418,70 @@ def household_for_user_or_404(
     return get_object_or_404(queryset.select_related("area", "team"), **lookup)
 
 
+# --- personal data: who may see names, phones, addresses, consent and notes
+# One rule for every path (field pages, admin lists and object views, search,
+# certificates, workbooks); volunteers.masking applies it.
+
+
+def _names_paths(user: AnyUser) -> list[str]:
+    """Area paths under which the user may see personal data (teams' areas, names-right roles)."""
+    return [path for _tid, path, _role in _team_rows(user)] + [
+        path for path, names in _official_rows(user) if names
+    ]
+
+
+def personal_data_scope_q(user: AnyUser, prefix: str = "") -> Q | None:
+    """The Q of households (via `prefix`) whose personal data the user may see; None means all.
+
+    The same rule as ``can_see_names``, as a query: searching by name or
+    address is limited to these rows, so a search never confirms a masked name.
+    """
+    if _is_superuser(user):
+        return None
+    if not _authenticated(user):
+        return _NOTHING
+    return _paths_q(_names_paths(user), f"{prefix}area__")
+
+
+def can_see_personal_data(user: AnyUser, household: Household) -> bool:
+    """May the user see `household`'s (and its learners') names, phone, address, consent and notes?
+
+    Officials without the names right see codes and initials only.
+    """
+    return can_see_names(user, household.area)
+
+
+def can_search_by_name(user: AnyUser) -> bool:
+    """May the user search people by name anywhere (else only by code)?"""
+    return _is_superuser(user) or bool(_authenticated(user) and _names_paths(user))
+
+
+def can_withdraw_consent(user: AnyUser, household: Household) -> bool:
+    """May the user record that the household withdrew its consent? As for erasure: its leaders."""
+    return can_erase_household(user, household)
+
+
+# --- the audit trail
+
+
+def can_view_audit_log(user: AnyUser) -> bool:
+    """May the user read the access log? Officials, team leaders and superusers."""
+    return _is_superuser(user) or is_official(user) or is_leader(user)
+
+
+def visible_access_logs(user: AnyUser) -> QuerySet[AccessLog]:
+    """Access-log entries the user may read: officials their subtrees, leaders their teams'
+    households, superusers all. Nobody may change or delete any (the model refuses)."""
+    if _is_superuser(user):
+        return AccessLog.objects.all()
+    if not can_view_audit_log(user):
+        return AccessLog.objects.none()
+    query = _paths_q(_official_paths(user), "area__")
+    if _leader_team_ids(user):
+        query |= Q(household__team_id__in=_leader_team_ids(user))
+    return AccessLog.objects.filter(query)
+
+
 # --- reports
 # The reports app (dashboard, workbooks, monthly subscriptions) asks these; this
 # module never imports it, so report requests come in as a QuerySet to narrow.
@@ -439,9 +512,25 @@ def own_reports(reports: QuerySet, user: AnyUser) -> QuerySet:
     """The rows of `reports` (report requests) the user asked for, in areas they still see.
 
     A report belongs to whoever asked for it (``requested_by``); one who has
-    since lost sight of its area loses the report too. Anyone else's report
+    since lost sight of its area loses the report too, and one who has lost
+    the names right for it loses the workbooks that carry names. Anyone else's report
     is outside the scope, so it answers 404, never 403.
     """
     if not _authenticated(user):
         return reports.none()
-    return within_visible_areas(reports.filter(requested_by=user), user)
+    reports = within_visible_areas(reports.filter(requested_by=user), user)
+    names = personal_data_scope_q(user)
+    if names is None:
+        return reports
+    # A workbook with names is only theirs while they keep the names right for its area.
+    return reports.filter(Q(include_names=False) | names)
+
+
+def can_reorganise_areas(user: AnyUser, area: Area) -> bool:
+    """May the user move or merge `area` (services/area_moves.py)? Superusers, and officials
+    with the admin's "change area" permission for areas strictly below their own."""
+    if _is_superuser(user):
+        return True
+    if not _authenticated(user) or not user.has_perm("volunteers.change_area"):
+        return False
+    return any(area.path.startswith(path) and area.path != path for path in _official_paths(user))

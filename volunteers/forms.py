@@ -9,6 +9,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.parsing import BoundedDateField, BoundedDateTimeField
+
 from . import messages
 from .models import Household, Service, Visit
 from .services.visits import visit_errors
@@ -97,7 +99,7 @@ class VisitForm(forms.Form):
     """Big controls, defaults filled in; `uuid` is made when the form is rendered."""
 
     uuid = forms.UUIDField(widget=forms.HiddenInput)
-    visited_at = forms.DateTimeField(
+    visited_at = BoundedDateTimeField(
         label=_("When"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
@@ -113,7 +115,7 @@ class VisitForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Outcome"), choices=Visit.Outcome.choices, widget=forms.RadioSelect
     )
-    follow_up_on = forms.DateField(
+    follow_up_on = BoundedDateField(
         label=_("Follow-up date"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from core.text import fold
 
-from . import access
+from . import access, masking
 from .models import Certification, Household, Learner, Membership, Team, Visit
 from .vocabulary import VULNERABILITY_GROUPS, any_vulnerability_q
 
@@ -59,7 +59,9 @@ def households_for_user(
     set by the latest visit: a later visit clears an earlier follow-up),
     `vulnerable` and `urgency` (overdue follow-up, never visited, vulnerable,
     follow-up coming, the rest). `search` matches code, head name, address
-    and area name without diacritics, every word.
+    and area name without diacritics, every word; on households whose personal
+    data the user may not see (access.personal_data_scope_q), the code only.
+    Rows are not masked here: the view passes them through volunteers.masking.
     """
     today = today or timezone.localdate()
     vulnerable = any_vulnerability_q()
@@ -84,8 +86,20 @@ def households_for_user(
             )
         )
     )
-    for word in fold(search).split()[:6]:
-        queryset = queryset.filter(search_text__contains=word)
+    words = fold(search).split()[:6]
+    if words:
+        # Names and addresses are searched only where the user may see them;
+        # elsewhere a word must be in the card code, so no search confirms a masked name.
+        by_text = Q()
+        for word in words:
+            by_text &= Q(search_text__contains=word)
+        names = access.personal_data_scope_q(user)
+        if names is not None:
+            by_code = Q()
+            for word in search.split()[:6]:
+                by_code &= Q(code__icontains=word)
+            by_text = (by_text & names) | by_code
+        queryset = queryset.filter(by_text)
     if filter == FILTER_NEVER_VISITED:
         queryset = queryset.filter(last_visit_at__isnull=True)
     elif filter == FILTER_FOLLOW_UP_DUE:
@@ -102,11 +116,12 @@ def households_for_user(
 
 def household_page(*, user: User, pk: int) -> dict[str, Any]:
     """A household with its learners (and their certificates), visits and next follow-up,
-    and the labels of its vulnerability groups.
+    and the labels of its vulnerability groups, masked for `user` (volunteers.masking).
 
     A fixed number of queries whatever the household's history.
     """
     household = access.household_for_user_or_404(user, pk=pk)
+    show_names = access.can_see_personal_data(user, household)
     certifications = Certification.objects.select_related("skill", "team").order_by("-certified_on")
     learners = list(
         Learner.objects.filter(household=household).prefetch_related(
@@ -120,6 +135,10 @@ def household_page(*, user: User, pk: int) -> dict[str, Any]:
         .order_by("-visited_at")[:50]
     )
     next_follow_up = visits[0].follow_up_on if visits else None
+    if not show_names:
+        # The one masking rule; masked rows refuse to be saved.
+        for row in (household, *learners, *visits):
+            masking.mask(row)
     return {
         "household": household,
         "learners": learners,
@@ -130,7 +149,7 @@ def household_page(*, user: User, pk: int) -> dict[str, Any]:
         "next_follow_up": next_follow_up,
         "follow_up_overdue": next_follow_up is not None and next_follow_up < timezone.localdate(),
         "can_edit": access.editable_households(user).filter(pk=household.pk).exists(),
-        "show_names": access.can_see_names(user, household.area),
+        "show_names": show_names,
     }
 
 

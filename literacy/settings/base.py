@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Security (issue 9): login throttling, Content-Security-Policy.
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -76,6 +79,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Security (issue 9): CSP first so the headers middleware below can hand it the admin's
+    # policy; axes last (it must see the authenticated user and the login response).
+    "csp.middleware.CSPMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "literacy.urls"
@@ -102,11 +110,14 @@ WSGI_APPLICATION = "literacy.wsgi.application"
 
 # Database: SQLite by default (embedded), PostgreSQL via DATABASE_URL.
 # The SQLite options stop django-q2's ORM broker from losing tasks to
-# "database is locked" under bursts (STACK-NOTES).
+# "database is locked" under bursts (STACK-NOTES). secure_delete (privacy,
+# issue 9): erased personal data is overwritten in the file, not just unlinked.
 SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
-    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "init_command": (
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
+    ),
 }
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
@@ -209,6 +220,14 @@ STORAGES = {
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Rollups (issue 10, reports/rollups/): dashboards and workbook summaries read
+# the rollup tables ("raw" reads the raw rows); a refresh re-reads rows changed
+# within the safe window before the watermark. ROLLUPS_EAGER refreshes on
+# every write (tests and demo data only, never at scale).
+REPORTS_INDICATOR_SOURCE = os.environ.get("REPORTS_INDICATOR_SOURCE", "rollups")
+ROLLUP_SAFE_WINDOW_SECONDS = int(os.environ.get("ROLLUP_SAFE_WINDOW_SECONDS", "600"))
+ROLLUPS_EAGER = False
+
 # Security: secure by default; HTTPS-only switches behind environment flags.
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -238,10 +257,18 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt", "xlsx", "vtt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"png": "webp", "jpeg": "webp", "gif": "webp"}
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Learner languages and editors (issue 11): the admin keeps the letters of a
+# Vietnamese title in the slug it proposes, and courses.LearnerPage turns them
+# into ASCII with anyascii ("cài-đặt" -> "cai-dat"), instead of the admin's
+# own transliteration mangling them ("cai-djt"). A translation made with
+# "Translate this page" stays a draft until it is translated and published.
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
-# Public base URL printed into QR codes (posters, certificates, cards).
-SITE_BASE_URL = WAGTAILADMIN_BASE_URL
+# Public base URL printed into QR codes (posters, certificates, cards). Empty:
+# the host of the request that asks for the code (`manage.py check` warns
+# about that in production, where a proxy may pass an internal host name).
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "")
 
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "demo")
 
@@ -263,3 +290,81 @@ LOGGING = {
 DEMO_DATA_ALLOWED = env_bool("DEMO_DATA_ALLOWED", False)
 # Serve /media/ from Django (development, browser tests); production uses the web server.
 SERVE_MEDIA = env_bool("DJANGO_SERVE_MEDIA", False)
+
+# Privacy (issue 9): households with no visit, certificate or change for this
+# many days lose their personal data to a nightly django-q2 task
+# (volunteers/schedules.py); aggregate counts stay.
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "1095"))
+
+# --- Security (issue 9): login throttling, headers, rate limits, uploads -----------------
+# Login throttling (django-axes): a lockout needs the same username AND address, so a
+# shared mobile-network address (a whole commune behind one carrier NAT) cannot lock out
+# everyone, and one username cannot be guessed from many addresses unthrottled either.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.25"))  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # its banner on stdout would break scripts that read manage.py's output
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# The real client address: behind a reverse proxy, the header it sets (e.g.
+# HTTP_X_FORWARDED_FOR); REMOTE_ADDR when the app is reached directly (the safe default:
+# a header a client can set itself must never be trusted without a proxy that overwrites it).
+CLIENT_IP_META_KEY = os.environ.get("CLIENT_IP_META_KEY", "REMOTE_ADDR")
+AXES_IPWARE_META_PRECEDENCE_ORDER = [CLIENT_IP_META_KEY]
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+# django-ratelimit (/verify/): counts in the default cache (Redis when REDIS_URL is set, so
+# every process shares one count) keyed on the same client address.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = CLIENT_IP_META_KEY
+
+# Sessions on shared phones: 12 hours from login at most, gone when the browser closes;
+# logout deletes the session row on the server. (Not saved on every request: that would
+# add two queries to every page, against the constant-query budget.)
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(12 * 3600)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
+
+# Content-Security-Policy (django-csp 4): no inline script on public and field pages.
+# Inline style attributes stay allowed (progress bars); they cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "media-src": ["'self'", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
+    }
+}
+# The Wagtail admin runs inline scripts and styles of its own (core.middleware).
+CSP_ADMIN_PREFIX = "/admin/"
+CSP_ADMIN_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "frame-ancestors": ["'self'"],  # the page editor's live preview
+        "frame-src": ["'self'", "https:"],
+    }
+}
+PERMISSIONS_POLICY = (
+    "camera=(self), microphone=(), geolocation=(), payment=(), usb=(), "
+    "interest-cohort=(), browsing-topics=()"
+)  # camera: the field app scans household QR cards
+NO_STORE_PATH_PREFIXES = ("/field/", "/dashboard/", "/reports/", "/admin/", "/accounts/")
+
+# Uploads: a 121 MP PNG took the admin to 850 MB and 21 s; 40 MP covers any phone photo.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", "40000000"))
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
+VIDEO_MAX_UPLOAD_BYTES = int(os.environ.get("VIDEO_MAX_UPLOAD_BYTES", str(200 * 1024 * 1024)))

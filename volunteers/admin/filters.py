@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 
 from volunteers import access
-from volunteers.models import Area, Household, Membership, Target, Team, Visit
+from volunteers.models import AccessLog, Area, Household, Membership, Target, Team, Visit
 from volunteers.vocabulary import GROUP_BY_FIELD, VULNERABILITY_GROUPS, any_vulnerability_q
 
 VULNERABILITY_ANY = "any"
@@ -94,3 +94,11 @@ class TargetFilterSet(WagtailFilterSet):
     class Meta:
         model = Target
         fields = ["indicator"]
+
+
+class AccessLogFilterSet(WagtailFilterSet):
+    area = AreaSubtreeFilter(label=_("Area"))
+
+    class Meta:
+        model = AccessLog
+        fields = ["action"]

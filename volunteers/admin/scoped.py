@@ -15,7 +15,7 @@ from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.db import transaction
 from django.db.models import BooleanField, Case, ProtectedError, QuerySet, Value, When
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import generic
@@ -23,6 +23,10 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from volunteers import access, masking
+from volunteers.models import AccessLog
+from volunteers.services.access_logs import access_log_record
 
 Scope = Callable[[object], QuerySet]
 
@@ -32,11 +36,24 @@ MSG_DELETE_PROTECTED = _(
 
 
 class ScopedIndexView(generic.IndexView):
-    """A list whose rows come from `read_scope(user)`; `write_scope` marks the rows the user may change."""
+    """A list whose rows come from `read_scope(user)`; `write_scope` marks the rows the user may change.
+
+    With `mask_rows` each row of the page goes through volunteers.masking (the
+    one rule for personal data); the rows' household area must be selected
+    (`list_select_related`) so masking costs no query.
+    """
 
     read_scope: Scope | None = None
     write_scope: Scope | None = None
     list_select_related: tuple[str, ...] = ()
+    mask_rows: bool = False
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        if self.mask_rows:
+            object_list = [masking.for_user(self.request.user, row) for row in object_list]
+            page.object_list = object_list
+        return paginator, page, object_list, is_paginated
 
     def get_base_queryset(self):
         queryset = self.read_scope(self.request.user)
@@ -74,6 +91,9 @@ class ScopedObjectMixin:
     def get_object(self, queryset=None):
         if getattr(self, "object", None) is not None:
             return self.object
+        if self.object_scope is None:
+            # No write scope (read-only models): nothing can be changed or deleted here.
+            raise Http404
         pk = unquote(
             str(self.kwargs.get(getattr(self, "pk_url_kwarg", "pk"), self.kwargs.get("pk")))
         )
@@ -81,7 +101,13 @@ class ScopedObjectMixin:
 
 
 class ScopedEditView(ScopedObjectMixin, generic.EditView):
-    pass
+    def get_object(self, queryset=None):
+        instance = super().get_object(queryset)
+        household = masking.household_of(instance)
+        # An edit form shows every field: only to those who may see them (else like out of scope).
+        if household is not None and not access.can_see_personal_data(self.request.user, household):
+            raise Http404
+        return instance
 
 
 class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
@@ -95,7 +121,21 @@ class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
 
 
 class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
-    pass
+    """Shows the object masked for the user; looking at a person's record is logged."""
+
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None) is not None:
+            return self.object
+        instance = super().get_object(queryset)
+        household = masking.household_of(instance)
+        if household is not None:
+            access_log_record(
+                user=self.request.user,
+                household=household,
+                action=AccessLog.Action.VIEW,
+                detail=f"admin {instance._meta.model_name} {instance.pk}",
+            )
+        return masking.for_user(self.request.user, instance)
 
 
 class ScopedHistoryView(ScopedObjectMixin, HistoryView):
@@ -120,6 +160,8 @@ class ScopedViewSet(ModelViewSet):
     usage_view_class = ScopedUsageView
     inspect_view_enabled = True
     copy_view_enabled = False
+    # Lists of rows that show a person: masked row by row (volunteers.masking).
+    mask_rows = False
     list_per_page = 50
 
     def get_index_view_kwargs(self, **kwargs):
@@ -127,6 +169,7 @@ class ScopedViewSet(ModelViewSet):
             read_scope=type(self).read_scope,
             write_scope=type(self).write_scope,
             list_select_related=self.list_select_related,
+            mask_rows=self.mask_rows,
             **kwargs,
         )
 
@@ -163,3 +206,17 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
 
     def user_has_permission_for_instance(self, user, action, instance):
         return self.user_has_permission(user, action)
+
+
+class AuditLogPermissionPolicy(ModelPermissionPolicy):
+    """The access log: read by those access.can_view_audit_log allows; never added, changed
+    or deleted by anyone through the admin, superusers included (the model refuses too)."""
+
+    def user_has_permission(self, user, action):
+        return action in ("view", "inspect") and access.can_view_audit_log(user)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return self.user_model.objects.none()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
 from django.utils.functional import cached_property
@@ -14,7 +12,7 @@ from wagtail.log_actions import log
 from core.forms import add_validation_errors
 from core.text import fold
 from volunteers import access, services
-from volunteers.masking import initials
+from volunteers.services.households import learner_update
 
 from .scoped import ScopedEditView, ScopedIndexView
 
@@ -46,24 +44,27 @@ class ServiceSaveMixin:
 # --- households ----------------------------------------------------------------
 
 
+def name_search_q(user, *, by_text: Q, by_code: Q, prefix: str = "") -> Q:
+    """`by_text` (names, addresses) only on rows whose personal data the user may see,
+    `by_code` everywhere: a search never confirms a masked name."""
+    names = access.personal_data_scope_q(user, prefix)
+    if names is None:
+        return by_text | by_code
+    return (by_text & names) | by_code
+
+
 class HouseholdIndexView(ScopedIndexView):
     def search_queryset(self, queryset):
         # Diacritic-free search on the folded text Household.save() keeps.
         if not self.is_searching:
             return queryset
-        return queryset.filter(search_text__contains=fold(self.search_query))
-
-    @cached_property
-    def columns(self):
-        # Officials without the names right see initials (DESIGN: codes, not names).
-        columns = list(super().columns)
-        if not access.can_see_names(self.request.user):
-            for index, column in enumerate(columns):
-                if column.name == "head_name":
-                    # list_display columns are shared by every request: change a copy.
-                    columns[index] = copy.copy(column)
-                    columns[index].accessor = lambda household: initials(household.head_name)
-        return columns
+        return queryset.filter(
+            name_search_q(
+                self.request.user,
+                by_text=Q(search_text__contains=fold(self.search_query)),
+                by_code=Q(code__icontains=self.search_query.strip()),
+            )
+        )
 
 
 class HouseholdCreateView(ServiceSaveMixin, generic.CreateView):
@@ -130,3 +131,29 @@ class TeamIndexView(ScopedIndexView):
         return (
             super().get_base_queryset().annotate(member_count=Count("memberships", distinct=True))
         )
+
+
+# --- learners --------------------------------------------------------------------
+
+
+class LearnerIndexView(ScopedIndexView):
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return queryset.filter(
+            name_search_q(
+                self.request.user,
+                by_text=Q(name__icontains=self.search_query.strip()),
+                by_code=Q(household__code__icontains=self.search_query.strip()),
+                prefix="household__",
+            )
+        )
+
+
+class LearnerEditView(ServiceSaveMixin, ScopedEditView):
+    def save_instance(self):
+        learner = learner_update(
+            user=self.request.user, learner=self.object, **self.form.cleaned_data
+        )
+        self._log(learner, "wagtail.edit")
+        return learner

@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from volunteers import access
 from volunteers.models import (
+    AccessLog,
     Area,
     Certification,
     Household,
@@ -104,6 +105,7 @@ class HouseholdViewSet(ScopedViewSet):
     add_view_class = views.HouseholdCreateView
     edit_view_class = views.HouseholdEditView
     list_select_related = ("area", "team")
+    mask_rows = True
     list_display = [
         "code",
         Column("head_name", label=_("Head of household"), accessor="head_name"),
@@ -119,6 +121,7 @@ class HouseholdViewSet(ScopedViewSet):
         "team",
         *Household.DETAIL_FIELDS,
         "consent_given_by",
+        "consent_scope",
         "consent_at",
         "erased_at",
     ]
@@ -135,7 +138,10 @@ class LearnerViewSet(ScopedViewSet):
     menu_label = _("Learners")
     read_scope = staticmethod(access.visible_learners)
     write_scope = staticmethod(access.editable_learners)
-    list_select_related = ("household",)
+    index_view_class = views.LearnerIndexView
+    edit_view_class = views.LearnerEditView
+    list_select_related = ("household__area",)
+    mask_rows = True
     list_display = [
         "name",
         Column("household", label=_("Household"), accessor="household.code"),
@@ -261,6 +267,32 @@ class CertificationViewSet(ScopedViewSet):
     ]
 
 
+class AccessLogViewSet(ScopedViewSet):
+    """The audit trail: who viewed, changed, exported or erased personal data, and when.
+
+    Read-only for everyone (AuditLogPermissionPolicy, and the model refuses
+    changes); officials see their areas' entries (access.visible_access_logs).
+    """
+
+    model = AccessLog
+    icon = "history"
+    menu_label = _("Access log")
+    read_scope = staticmethod(access.visible_access_logs)
+    list_select_related = ("user", "household", "area")
+    list_display = [
+        DateColumn("at", label=_("When")),
+        Column("user", label=_("User"), accessor="user"),
+        Column("action", label=_("Action"), accessor="get_action_display"),
+        Column("household", label=_("Household"), accessor="household.code"),
+        Column("area", label=_("Area"), accessor="area.name"),
+        Column("detail", label=_("Detail")),
+    ]
+    filterset_class = filters.AccessLogFilterSet
+    search_fields = ["household__code", "user__username"]
+    inspect_view_fields = ["at", "user", "action", "household", "area", "detail"]
+    form_fields = ["detail"]
+
+
 class CoordinationGroup(ViewSetGroup):
     menu_label = _("Coordination")
     menu_icon = "group"
@@ -276,5 +308,6 @@ class CoordinationGroup(ViewSetGroup):
         ServiceViewSet("coordination_services"),
         VisitViewSet("coordination_visits"),
         CertificationViewSet("coordination_certifications"),
+        AccessLogViewSet("coordination_access_log"),
         ImportViewSet(),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,10 +12,13 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from core.forms import validation_messages
 
 from .reader import Rows
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -62,37 +66,61 @@ class RowInvalid(Exception):
         self.errors = errors
 
 
+# Rows saved per transaction: each chunk commits with the job's counters (see run_rows).
+CHUNK_ROWS = 200
+
+MSG_ROW_FAILED = _lazy("This row could not be saved; nothing of it was kept.")
+
+Progress = Callable[["ImportReport", int], None]
+
+
 def run_rows(
     report: ImportReport,
     rows: Rows,
     save_row: Callable[[dict[str, Any]], bool],
     column_of_field: Mapping[str, str],
+    progress: Progress | None = None,
 ) -> None:
     """Call `save_row(values)` (True: created, False: updated) for each row in its own savepoint.
 
-    A row that raises RowInvalid, or a ValidationError from a service, is
-    rolled back and reported; the error of a model field is reported under
-    its column (`column_of_field`, else the field's own name).
+    A row that raises RowInvalid, a ValidationError from a service, or any
+    other error is rolled back and reported (the error of a model field under
+    its column: `column_of_field`, else the field's own name); the other rows
+    are kept. Rows are saved CHUNK_ROWS at a time in one transaction that
+    also runs `progress(report, rows_done)`, so a job's saved counters always
+    match the rows in the database, even if the process dies mid-file.
     """
     report.rows = len(rows)
-    for number, values in rows:
-        try:
-            with transaction.atomic():
-                created = save_row(values)
-        except RowInvalid as exc:
-            for column, message in exc.errors:
-                report.add_error(number, column, message)
-            continue
-        except ValidationError as exc:
-            # Two fields may share a column (consent_scope is not in the file): report once.
-            problems = {
-                (column_of_field.get(name, name), message): None
-                for name, _code, message in validation_messages(exc)
-            }
-            for column, message in problems:
-                report.add_error(number, column, message)
-            continue
-        if created:
-            report.created += 1
-        else:
-            report.updated += 1
+    for start in range(0, len(rows), CHUNK_ROWS):
+        with transaction.atomic():
+            for number, values in rows[start : start + CHUNK_ROWS]:
+                _run_row(report, number, values, save_row, column_of_field)
+            if progress is not None:
+                progress(report, min(start + CHUNK_ROWS, len(rows)))
+
+
+def _run_row(report, number, values, save_row, column_of_field) -> None:
+    try:
+        with transaction.atomic():
+            created = save_row(values)
+    except RowInvalid as exc:
+        for column, message in exc.errors:
+            report.add_error(number, column, message)
+        return
+    except ValidationError as exc:
+        # Two fields may share a column (consent_scope is not in the file): report once.
+        problems = {
+            (column_of_field.get(name, name), message): None
+            for name, _code, message in validation_messages(exc)
+        }
+        for column, message in problems:
+            report.add_error(number, column, message)
+        return
+    except Exception:  # an unforeseen cell: the row is rolled back and reported, never a 500
+        logger.exception("Import row %s failed", number)
+        report.add_error(number, "", MSG_ROW_FAILED)
+        return
+    if created:
+        report.created += 1
+    else:
+        report.updated += 1

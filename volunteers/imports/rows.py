@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, Any
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.parsing import parse_date, parse_id, parse_int
 from core.text import fold
 from volunteers import access, services
 from volunteers.models import Area, Household, Team
 from volunteers.vocabulary import GROUP_BY_KEY, VULNERABILITY_GROUPS
 
 from .reader import TableError, read_table
-from .report import ImportReport, RowInvalid, run_rows
+from .report import ImportReport, Progress, RowInvalid, run_rows
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -119,14 +120,14 @@ def _area_row(user: User, values: dict[str, Any]) -> bool:
     return False
 
 
-def areas_import(*, file: Any, user: User) -> ImportReport:
+def areas_import(*, file: Any, user: User, progress: Progress | None = None) -> ImportReport:
     """Create (or rename) areas from a file; returns the report.
 
     A row whose code exists under the same parent updates its name and level.
     Non-superusers may add areas only below the areas they may see.
     """
     report, rows = _open("areas", file, ("code", "name", "level"))
-    run_rows(report, rows, lambda values: _area_row(user, values), AREA_COLUMN_OF_FIELD)
+    run_rows(report, rows, lambda values: _area_row(user, values), AREA_COLUMN_OF_FIELD, progress)
     return report
 
 
@@ -145,24 +146,26 @@ def _flag(value: Any) -> bool:
 
 
 def _date(value: Any) -> datetime.date:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = str(value).strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y"):
-        try:
-            return datetime.datetime.strptime(text, pattern).date()  # a calendar date, no time zone
-        except ValueError:
-            continue
-    raise ValueError(text)
+    """A calendar date (no time zone) between the years core.parsing allows."""
+    parsed = parse_date(value)
+    if parsed is None:
+        raise ValueError(str(value)[:40])
+    return parsed
 
 
 def _size(value: Any) -> int:
-    """The size cell as a whole number (empty: 1); the model's validators check the bounds."""
+    """The size cell as a whole number (empty: 1); the model's validators check the bounds.
+
+    ASCII digits only: "²" passes str.isdigit() but not int(), "١٢" passes int().
+    """
     if value in ("", None):
         return 1
-    return int(str(value).strip())
+    if isinstance(value, float):
+        raise ValueError(value)
+    size = parse_int(value, maximum=2**31 - 1)
+    if size is None:
+        raise ValueError(str(value)[:40])
+    return size
 
 
 class HouseholdRows:
@@ -182,8 +185,9 @@ class HouseholdRows:
     def team(self, value: str) -> Team | str | None:
         """The team by id or name; the string "ambiguous" when several share the name."""
         if value not in self._teams:
-            if value.isdigit():
-                found = list(self.teams.filter(pk=int(value))[:1])
+            pk = parse_id(value)  # not str.isdigit(): "²" would reach int() and fail
+            if pk is not None:
+                found = list(self.teams.filter(pk=pk)[:1])
             else:
                 found = list(self.teams.filter(name__iexact=value)[:2])
             self._teams[value] = "ambiguous" if len(found) > 1 else (found[0] if found else None)
@@ -246,14 +250,14 @@ class HouseholdRows:
         return True
 
 
-def households_import(*, file: Any, user: User) -> ImportReport:
+def households_import(*, file: Any, user: User, progress: Progress | None = None) -> ImportReport:
     """Create households (with their consent record) from a file; returns the report.
 
     Only into areas the user may see and teams whose households the user may
     change (access module); existing codes are reported, never overwritten.
     """
     report, rows = _open("households", file, ("code", "area_code", "team"))
-    run_rows(report, rows, HouseholdRows(user).save, HOUSEHOLD_COLUMN_OF_FIELD)
+    run_rows(report, rows, HouseholdRows(user).save, HOUSEHOLD_COLUMN_OF_FIELD, progress)
     return report
 
 

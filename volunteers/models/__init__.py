@@ -1,6 +1,7 @@
 from .areas import Area, Official, Target
 from .households import Household, Learner
-from .logs import AccessLog
+from .imports import ImportJob
+from .logs import AccessLog, CoordinationLogEntry
 from .teams import Membership, Team, Volunteer
 from .visits import Certification, Service, Visit
 
@@ -8,7 +9,9 @@ __all__ = [
     "AccessLog",
     "Area",
     "Certification",
+    "CoordinationLogEntry",
     "Household",
+    "ImportJob",
     "Learner",
     "Membership",
     "Official",

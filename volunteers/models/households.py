@@ -10,13 +10,28 @@ from .areas import Area
 from .teams import Team
 
 HouseholdFlags = vulnerability_flags_model("HouseholdFlags")
+
+
+class NeverSaveMasked(models.Model):
+    """Rows masked for display (volunteers.masking) must never be written back."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if getattr(self, "masked_for_display", False):
+            raise RuntimeError(f"{type(self).__name__} {self.pk} was masked for display")
+        return super().save(*args, **kwargs)
+
+
 LearnerFlags = vulnerability_flags_model("LearnerFlags", learner=True)
 
 
-class Household(SearchTextMixin, HouseholdFlags, TimeStampedModel):
+class Household(NeverSaveMasked, SearchTextMixin, HouseholdFlags, TimeStampedModel):
     """A household a team serves. Personal fields need a consent record first.
 
-    `code` is printed on the household's QR card. `search_text` is the folded
+    `code` is printed on the household's QR card, and is what __str__ (and so
+    every admin log label) shows: never a name. `search_text` is the folded
     (diacritic-free, lower-case) code, head name and address, kept by save().
     Erasure blanks the personal fields and sets `erased_at`; visits and
     certifications stay so aggregate counts do not change.
@@ -92,7 +107,7 @@ class Household(SearchTextMixin, HouseholdFlags, TimeStampedModel):
         return low, high
 
 
-class Learner(LearnerFlags, TimeStampedModel):
+class Learner(NeverSaveMasked, LearnerFlags, TimeStampedModel):
     """A person in a household who learns (and may be certified)."""
 
     household = models.ForeignKey(
@@ -108,4 +123,5 @@ class Learner(LearnerFlags, TimeStampedModel):
         ordering = ["household", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        # A code, never the name: Wagtail keeps __str__ as the label of its log entries.
+        return f"{self.household.code if self.household_id else '-'}/{self.pk or '-'}"

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import TimeStampedModel
 
-from .households import Household, Learner
+from .households import Household, Learner, NeverSaveMasked
 from .teams import Team
 
 
@@ -26,7 +26,7 @@ class Service(models.Model):
         return self.name
 
 
-class Visit(TimeStampedModel):
+class Visit(NeverSaveMasked, TimeStampedModel):
     """One visit to a household. `uuid` is made on the phone: the sync idempotency key."""
 
     class Outcome(models.TextChoices):
@@ -89,7 +89,7 @@ class Visit(TimeStampedModel):
         return f"{self.household} · {self.visited_at:%Y-%m-%d}"
 
 
-class Certification(TimeStampedModel):
+class Certification(NeverSaveMasked, TimeStampedModel):
     """A skill a learner has shown a volunteer, verifiable by `code` at /verify/<code>/."""
 
     learner = models.ForeignKey(

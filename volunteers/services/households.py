@@ -3,14 +3,30 @@
 from __future__ import annotations
 
 import datetime
+import logging
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, connection, models, transaction
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import ModelLogEntry
 
 from volunteers import access, messages
-from volunteers.models import AccessLog, Area, Household, Learner, Team
+from volunteers.models import (
+    AccessLog,
+    Area,
+    Certification,
+    CoordinationLogEntry,
+    Household,
+    Learner,
+    Team,
+    Visit,
+)
 from volunteers.vocabulary import LEARNER_VULNERABILITY_FIELDS
 
 from .access_logs import access_log_record
@@ -19,7 +35,19 @@ from .codes import random_code
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
+logger = logging.getLogger(__name__)
+
 HOUSEHOLD_CODE_LENGTH = 7  # 35 bits; household cards are scoped by access, not secret
+
+CONSENT_WITHDRAW_LEADERS_ONLY = _(
+    "Only a leader of the household's team can record that its consent was withdrawn."
+)
+
+# Sent (after commit) when a household's personal data is gone, by erasure,
+# withdrawn consent or retention: `household` (fresh, erased), `area_path`.
+# Upper layers holding copies of personal data (reports: name-bearing
+# workbooks) listen and remove theirs; this layer never imports them.
+household_erased = Signal()
 
 
 # What household_create and household_update accept, besides the user.
@@ -117,8 +145,16 @@ def household_update(*, user: User, household: Household, **fields: Any) -> Hous
         household.consent_recorded_by = user
     _check_team_and_area(user, household)
     _check_consent(household)
+    if household.erased_at is not None and household.consent_at is not None:
+        # Erasure removed the consent record, so this is a new consent: the
+        # household may hold personal data again.
+        household.erased_at = None
     household.full_clean()
     household.save()
+    changed = sorted(name for name in fields if name in Household.PERSONAL_FIELDS)
+    access_log_record(
+        user=user, household=household, action=AccessLog.Action.CHANGE, detail=" ".join(changed)
+    )
     return household
 
 
@@ -145,31 +181,191 @@ def learner_add(
     learner = Learner(household=household, name=name.strip(), birth_year=birth_year, **flags)
     learner.full_clean()
     learner.save()
+    access_log_record(
+        user=user, household=household, action=AccessLog.Action.CHANGE, detail="learner added"
+    )
     return learner
 
 
-@transaction.atomic
-def household_erase(*, user: User, household: Household) -> Household:
-    """Blank the personal fields of a household and its learners; visits and certificates stay.
+LEARNER_FIELDS = frozenset({"name", "birth_year", *LEARNER_VULNERABILITY_FIELDS})
 
-    Counts (visits, households reached, certifications) do not change; names,
-    address, phone, the consenting person and visit notes are removed. Only a
-    leader of the household's team may erase (PermissionDenied otherwise;
-    Http404 outside the user's scope).
+
+@transaction.atomic
+def learner_update(*, user: User, learner: Learner, **fields: Any) -> Learner:
+    """Change a learner the user may change (the admin's edit screen); returns it.
+
+    The household's consent rule applies: a household without a consent
+    record (never given, erased or withdrawn) gets no name back
+    (CONSENT_REQUIRED) until it consents again.
     """
-    household = access.household_for_user_or_404(user, pk=household.pk, write=True)
-    if not access.can_erase_household(user, household):
-        raise PermissionDenied(messages.ERASE_LEADERS_ONLY)
-    now = timezone.now()
-    for field in (*Household.PERSONAL_FIELDS, "consent_given_by"):
+    unknown = set(fields) - LEARNER_FIELDS
+    if unknown:
+        raise TypeError(f"unknown learner fields: {', '.join(sorted(unknown))}")
+    learner = access.get_visible_or_404(access.editable_learners, user, pk=learner.pk)
+    for name, value in fields.items():
+        setattr(learner, name, value.strip() if isinstance(value, str) else value)
+    if learner.name or learner.birth_year:
+        household = learner.household
+        if household.consent_at is None or household.erased_at is not None:
+            raise ValidationError(
+                {"name": ValidationError(messages.CONSENT_REQUIRED, code="consent_required")}
+            )
+        learner.erased_at = None
+    learner.full_clean()
+    learner.save()
+    access_log_record(
+        user=user, household=learner.household, action=AccessLog.Action.CHANGE, detail="learner"
+    )
+    return learner
+
+
+def _remove_personal_data(household: Household, *, now: datetime.datetime) -> None:
+    """Blank every personal value of `household` and its learners, in every column.
+
+    The household's own fields and consent record, its learners' names and
+    birth years, its visits' notes, its certificates' revocation reasons, and
+    the labels and data of Wagtail's admin log entries about any of them.
+    Vulnerability flags, sizes, dates and codes stay: the counts do not change.
+    """
+    for field in (*Household.PERSONAL_FIELDS, "consent_given_by", "consent_scope"):
         setattr(household, field, "")
+    # Without a consent record, personal data needs a new consent (_check_consent).
+    household.consent_at = None
+    household.consent_recorded_by = None
     household.erased_at = now
     household.full_clean()
     household.save()
     household.learners.update(name="", birth_year=None, erased_at=now)
     household.visits.update(notes="")
+    Certification.objects.filter(learner__household=household).update(revoked_reason="")
+    _scrub_admin_logs(household)
+
+
+def _scrub_admin_logs(household: Household) -> None:
+    """Wagtail log entries about the household and what hangs off it: label = code, no data.
+
+    Both log tables: entries made before CoordinationLogEntry existed live in
+    ModelLogEntry.
+    """
+    targets: dict[type[models.Model], list[int]] = {
+        Household: [household.pk],
+        Learner: list(household.learners.values_list("pk", flat=True)),
+        Visit: list(household.visits.values_list("pk", flat=True)),
+        Certification: list(
+            Certification.objects.filter(learner__household=household).values_list("pk", flat=True)
+        ),
+    }
+    for model, pks in targets.items():
+        if not pks:
+            continue
+        content_type = ContentType.objects.get_for_model(model)
+        labels = {str(obj.pk): str(obj) for obj in model._default_manager.filter(pk__in=pks)}
+        for log_model in (CoordinationLogEntry, ModelLogEntry):
+            entries = log_model.objects.filter(content_type=content_type, object_id__in=labels)
+            for object_id, label in labels.items():
+                entries.filter(object_id=object_id).update(label=label, data={})
+
+
+def _after_erasure(household: Household) -> None:
+    """After commit: tell upper layers, and push the freed pages out of SQLite's WAL file."""
+
+    def done() -> None:
+        fresh = Household.objects.select_related("area").get(pk=household.pk)
+        household_erased.send(sender=Household, household=fresh, area_path=fresh.area.path)
+        if connection.vendor == "sqlite" and not connection.in_atomic_block:
+            # secure_delete zeroes freed pages in the database; the WAL still
+            # holds old copies until a checkpoint. Best effort: readers may delay it.
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except DatabaseError:
+                logger.warning("WAL checkpoint after an erasure was not possible now")
+
+    transaction.on_commit(done)
+
+
+@transaction.atomic
+def household_erase(*, user: User, household: Household) -> Household:
+    """Remove every personal value of a household and its learners; visits and certificates stay.
+
+    Counts (visits, households reached, certifications) do not change; names,
+    address, phone, the consent record, visit notes, revocation reasons and the
+    admin log labels are removed, and workbooks carrying names are removed or
+    rebuilt (``household_erased``). New personal data needs a new consent.
+    Only a leader of the household's team may erase (PermissionDenied
+    otherwise; Http404 outside the user's scope).
+    """
+    household = access.household_for_user_or_404(user, pk=household.pk, write=True)
+    if not access.can_erase_household(user, household):
+        raise PermissionDenied(messages.ERASE_LEADERS_ONLY)
+    _remove_personal_data(household, now=timezone.now())
     access_log_record(user=user, household=household, action=AccessLog.Action.ERASE)
+    _after_erasure(household)
     return household
+
+
+@transaction.atomic
+def household_consent_withdraw(*, user: User, household: Household) -> Household:
+    """Record that the household withdrew its consent: what it covered is removed, as by erasure.
+
+    The consent covered the household's and its learners' personal data, so
+    all of it goes (the same removal as ``household_erase``); a new consent
+    is needed before any is stored again. Leaders of its team only.
+    """
+    household = access.household_for_user_or_404(user, pk=household.pk, write=True)
+    if not access.can_withdraw_consent(user, household):
+        raise PermissionDenied(CONSENT_WITHDRAW_LEADERS_ONLY)
+    _remove_personal_data(household, now=timezone.now())
+    access_log_record(user=user, household=household, action=AccessLog.Action.WITHDRAW)
+    _after_erasure(household)
+    return household
+
+
+def _past_retention(now: datetime.datetime) -> QuerySet[Household]:
+    cutoff = now - datetime.timedelta(days=settings.PERSONAL_DATA_RETENTION_DAYS)
+    named_learners = Learner.objects.filter(household=OuterRef("pk"), erased_at__isnull=True)
+    recent_visits = Visit.objects.filter(household=OuterRef("pk"), visited_at__gte=cutoff)
+    recent_certificates = Certification.objects.filter(
+        learner__household=OuterRef("pk"), created_at__gte=cutoff
+    )
+    return (
+        Household.objects.filter(erased_at__isnull=True, updated_at__lt=cutoff)
+        .filter(~Q(head_name="") | ~Q(address="") | ~Q(phone="") | Exists(named_learners))
+        .exclude(Exists(recent_visits))
+        .exclude(Exists(recent_certificates))
+    )
+
+
+def households_past_retention(*, now: datetime.datetime | None = None) -> list[int]:
+    """Ids of households holding personal data, inactive longer than PERSONAL_DATA_RETENTION_DAYS.
+
+    Inactive: neither the household (or its consent) changed, nor a visit or a
+    certificate was made, since the cut-off.
+    """
+    return list(_past_retention(now or timezone.now()).values_list("pk", flat=True))
+
+
+def household_anonymise_for_retention(
+    *, household_id: int, now: datetime.datetime | None = None
+) -> bool:
+    """Anonymise one household past the retention period (the scheduled task); True if done.
+
+    Checked again inside the transaction, so a visit logged meanwhile keeps it.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        household = _past_retention(now).select_for_update().filter(pk=household_id).first()
+        if household is None:
+            return False
+        _remove_personal_data(household, now=now)
+        access_log_record(
+            user=None,
+            household=household,
+            action=AccessLog.Action.ERASE,
+            detail=f"retention {settings.PERSONAL_DATA_RETENTION_DAYS} days",
+        )
+        _after_erasure(household)
+    return True
 
 
 def household_export(*, user: User, household: Household) -> dict[str, Any]:

@@ -10,8 +10,9 @@ from django_ratelimit.decorators import ratelimit
 
 from core.forms import add_validation_errors
 from core.links import absolute_url
+from core.parsing import parse_id
 from core.qr import qr_svg
-from volunteers import access, messages, services
+from volunteers import access, masking, messages, services
 from volunteers.forms import CertifyForm, RevokeForm, VerifyForm
 from volunteers.masking import initials
 from volunteers.models import AccessLog, Certification
@@ -33,7 +34,8 @@ def certify(request, pk: int):
     household = access.household_for_user_or_404(request.user, pk=pk, write=True)
     skills = default_locale_skills()
     skill_id = request.POST.get("skill") or request.GET.get("skill")
-    skill = get_object_or_404(skills, pk=skill_id) if skill_id and skill_id.isdigit() else None
+    skill_pk = parse_id(skill_id)
+    skill = get_object_or_404(skills, pk=skill_pk) if skill_pk else None
     if skill is None:
         return render(
             request,
@@ -75,9 +77,9 @@ def certificate(request, pk: int):
         pk=pk,
     )
     household = certification.learner.household
+    masking.for_user(request.user, certification)
+    masking.for_user(request.user, certification.learner)
     learner_name = certification.learner.name
-    if not access.can_see_names(request.user, household.area):
-        learner_name = initials(learner_name)
     url = verify_url(certification.code)
     services.access_log_record(
         user=request.user,

@@ -9,17 +9,21 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from core.forms import add_validation_errors
 from core.links import absolute_url
 from core.qr import qr_svg
-from volunteers import access, messages, selectors, services
+from volunteers import access, masking, messages, selectors, services
 from volunteers.forms import HouseholdRegisterForm, LearnerForm
-from volunteers.masking import initials
 from volunteers.models import AccessLog
+from volunteers.services.households import household_consent_withdraw
 
 PAGE_SIZE = 25
+CONSENT_WITHDRAWN_DONE = _(
+    "Consent withdrawn: the household's personal data was removed. Visits stay for the counts."
+)
 CARDS_PER_PAGE = 24
 
 
@@ -32,11 +36,8 @@ def household_list(request):
     households = selectors.households_for_user(user=request.user, search=search, filter=current)
     page = Paginator(households, PAGE_SIZE).get_page(request.GET.get("page"))
     for household in page:
-        household.display_name = (
-            household.head_name
-            if access.can_see_names(request.user, household.area)
-            else initials(household.head_name)
-        )
+        masking.for_user(request.user, household)
+        household.display_name = household.head_name
     return render(
         request,
         "volunteers/household_list.html",
@@ -58,12 +59,9 @@ def household_list(request):
 
 @login_required
 def household_detail(request, pk: int):
-    context = selectors.household_page(user=request.user, pk=pk)
+    context = selectors.household_page(user=request.user, pk=pk)  # masked for the user
     household = context["household"]
-    if not context["show_names"]:
-        household.head_name = initials(household.head_name)
-        for learner in context["learners"]:
-            learner.name = initials(learner.name)
+    context["can_withdraw"] = access.can_withdraw_consent(request.user, household)
     services.access_log_record(user=request.user, household=household, action=AccessLog.Action.VIEW)
     return render(request, "volunteers/household_detail.html", context)
 
@@ -130,14 +128,19 @@ def household_export(request, pk: int):
 @login_required
 @require_POST
 def household_erase(request, pk: int):
-    """Erase personal data (a leader of the household's team)."""
+    """Erase personal data, or (``withdraw`` posted) record that consent was withdrawn,
+    which removes what the consent covered; a leader of the household's team."""
     household = access.household_for_user_or_404(request.user, pk=pk, write=True)
+    withdraw = "withdraw" in request.POST
     try:
-        services.household_erase(user=request.user, household=household)
+        if withdraw:
+            household_consent_withdraw(user=request.user, household=household)
+        else:
+            services.household_erase(user=request.user, household=household)
     except PermissionDenied as exc:
         # Like an id outside the scope: 404, never 403.
         raise Http404 from exc
-    flash.success(request, messages.HOUSEHOLD_ERASED_DONE)
+    flash.success(request, CONSENT_WITHDRAWN_DONE if withdraw else messages.HOUSEHOLD_ERASED_DONE)
     return redirect("volunteers:household", pk=household.pk)
 
 
