@@ -9,7 +9,7 @@ from wagtail.admin.views import account
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.converters import register_id_converter
-from literacy import views
+from literacy import two_factor, views
 
 # <id:pk> in the apps' urls.py: a primary key within 64 bits, anything larger is a 404.
 register_id_converter()
@@ -42,6 +42,8 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/after-login/", views.after_login, name="after-login"),
+    path("accounts/two-factor/", two_factor.verify, name="two-factor-verify"),
+    path("accounts/two-factor/setup/", two_factor.setup, name="two-factor-setup"),
     path("healthz", views.healthz, name="healthz"),
     path("sw.js", views.service_worker, name="service-worker"),
     path("", include("volunteers.urls")),

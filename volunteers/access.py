@@ -90,6 +90,14 @@ def is_official(user: AnyUser) -> bool:
     return _authenticated(user) and bool(_official_paths(user))
 
 
+def requires_two_factor(user: AnyUser) -> bool:
+    """Officials, staff and superusers must confirm a second factor; volunteers may.
+
+    They see (or run) whole areas, so a guessed password must not be enough.
+    """
+    return _authenticated(user) and (user.is_staff or user.is_superuser or is_official(user))
+
+
 def is_volunteer(user: AnyUser) -> bool:
     """True if the user belongs to at least one team."""
     return _authenticated(user) and bool(_team_rows(user))

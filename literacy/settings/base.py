@@ -34,6 +34,10 @@ INSTALLED_APPS = [
     "volunteers",
     "reports",
     "wagtail_localize",
+    # Two-step login: TOTP apps and one-time recovery codes (literacy/two_factor.py).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -74,6 +78,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-step login for officials and administrators (literacy/two_factor.py).
+    "django_otp.middleware.OTPMiddleware",
+    "literacy.two_factor.TwoFactorRequiredMiddleware",
     # Anonymous learner pages from the shared page cache (literacy/page_cache.py).
     "literacy.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -368,3 +375,8 @@ NO_STORE_PATH_PREFIXES = ("/field/", "/dashboard/", "/reports/", "/admin/", "/ac
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", "40000000"))
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 VIDEO_MAX_UPLOAD_BYTES = int(os.environ.get("VIDEO_MAX_UPLOAD_BYTES", str(200 * 1024 * 1024)))
+
+# Two-step login (literacy/two_factor.py): officials, staff and superusers must
+# confirm a code from an authenticator app after their password.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = "Ky nang so"

@@ -10,5 +10,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEMO_DATA_ALLOWED = True
+# The demo logins work without a phone app; set TWO_FACTOR_REQUIRED=1 to try two-step login.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

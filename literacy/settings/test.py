@@ -20,6 +20,8 @@ WAGTAILADMIN_BASE_URL = SITE_BASE_URL = "http://testserver"
 # The page cache outlives a test's database: only tests/literacy/test_page_cache.py turns it on.
 PAGE_CACHE_SECONDS = 0
 CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}  # noqa: F405
+# Most tests log officials in with force_login; tests/literacy/test_two_factor.py turns it on.
+TWO_FACTOR_REQUIRED = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 DEMO_DATA_ALLOWED = True
 WHITENOISE_USE_FINDERS = True
