@@ -47,7 +47,7 @@ demo: install ## Migrate and load the demo data (idempotent)
 run: demo ## Serve the demo site with a background worker at http://127.0.0.1:8000
 	@echo ""
 	@echo "  Site:   http://$(HOST):$(PORT)/        Admin: http://$(HOST):$(PORT)/admin/"
-	@echo "  Logins (password: $${DEMO_PASSWORD:-demo}): admin, editor, volunteer, volunteer2, leader, official"
+	@echo "  Logins (password: $${DEMO_PASSWORD:-demo}): admin, editor, moderator, volunteer, volunteer2, leader, official"
 	@echo "  Ctrl-C stops the web server and the worker."
 	@echo ""
 	@trap 'kill 0' INT TERM EXIT; \

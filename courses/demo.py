@@ -16,7 +16,7 @@ from fractions import Fraction
 from functools import lru_cache, partial
 from pathlib import Path
 
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -24,11 +24,21 @@ from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page, Site
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
 from core.demo import ensure_user
 
 from . import demo_content as content
+from .demo_content_de import APP_NAMES, german
 from .models import (
     CourseIndexPage,
     CoursePage,
@@ -41,7 +51,19 @@ from .models import (
 )
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-LANGS = ("vi", "en")
+LANGS = ("vi", "en", "de")
+
+
+def text(pair: tuple[str, str], index: int) -> str:
+    """The text of a (vi, en) pair in LANGS[index]; German is looked up by the English."""
+    return german(pair[1]) if index == 2 else pair[index]
+
+
+def app_name(name: str, index: int) -> str:
+    """The app's name on the lesson badge in LANGS[index] ("VNeID" stays "VNeID")."""
+    return name if index == 0 or name not in APP_NAMES else APP_NAMES[name][index - 1]
+
+
 SCREEN = (480, 860)
 VIDEO_SIZE = (640, 360)
 VIDEO_FPS = 4
@@ -188,11 +210,54 @@ class Loader:
             self.created["locale"] += created
 
     def ensure_editor(self) -> None:
-        user = ensure_user("editor", self.password, first_name="Editor", email="editor@example.org")
-        editors = Group.objects.filter(name="Editors").first()
-        if editors and not user.groups.filter(pk=editors.pk).exists():
-            user.groups.add(editors)
-            self.created["editor-group"] += 1
+        """`editor` writes and submits; `moderator` approves and publishes (Wagtail's
+        "Moderators approval" workflow on the whole tree). Both may edit the snippets."""
+        snippet_perms = Permission.objects.filter(
+            content_type__app_label="courses",
+            codename__regex=r"^(add|change|delete)_(skill|video|searchsynonym)$",
+        )
+        for username, group_name in (("editor", "Editors"), ("moderator", "Moderators")):
+            user = ensure_user(
+                username,
+                self.password,
+                first_name=username.capitalize(),
+                email=f"{username}@example.org",
+            )
+            group, _created = Group.objects.get_or_create(name=group_name)
+            if not user.groups.filter(pk=group.pk).exists():
+                user.groups.add(group)
+                self.created[f"{username}-group"] += 1
+            missing = snippet_perms.exclude(group=group)
+            if missing.exists():
+                group.permissions.add(*missing)
+                self.created["snippet-permission"] += 1
+        self.ensure_moderation()
+
+    def ensure_moderation(self) -> None:
+        """Moderators publish anywhere, and every page change goes through their approval."""
+        root = Page.get_first_root_node()
+        moderators = Group.objects.get(name="Moderators")
+        for codename in ("add_page", "change_page", "publish_page"):
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            _perm, created = GroupPagePermission.objects.get_or_create(
+                group=moderators, page=root, permission=permission
+            )
+            self.created["page-permission"] += created
+        admin = Permission.objects.get(
+            content_type__app_label="wagtailadmin", codename="access_admin"
+        )
+        moderators.permissions.add(admin)
+        Group.objects.get(name="Editors").permissions.add(admin)
+        if not WorkflowPage.objects.filter(page=root).exists():
+            workflow, created = Workflow.objects.get_or_create(name="Moderators approval")
+            self.created["workflow"] += created
+            if not workflow.workflow_tasks.exists():
+                task = GroupApprovalTask.objects.create(name="Moderators approval")
+                task.groups.set([moderators])
+                WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+            WorkflowPage.objects.create(workflow=workflow, page=root)
 
     def ensure_skills(self) -> None:
         existing = {(s.code, s.locale_id): s for s in Skill.objects.all()}
@@ -204,9 +269,9 @@ class Loader:
                 if skill is None:
                     skill = Skill(
                         code=code,
-                        name=names[index],
-                        description=descriptions[index],
-                        checklist=[("check", item[index]) for item in checklist],
+                        name=text(names, index),
+                        description=text(descriptions, index),
+                        checklist=[("check", text(item, index)) for item in checklist],
                         locale=locale,
                     )
                     if source is not None:
@@ -255,13 +320,13 @@ class Loader:
                         ).first()
                     )
                 if video is None:
-                    lines = [cue[index] for cue in cues]
+                    lines = [text(cue, index) for cue in cues]
                     poster = self.image(
                         f"demo:video:{key}:{lang}",
                         partial(
                             video_frame,
                             app=app,
-                            title=titles[index],
+                            title=text(titles, index),
                             cue=lines[0],
                             number=1,
                             total=len(cues),
@@ -269,8 +334,8 @@ class Loader:
                         ),
                     )
                     video = Video(
-                        title=titles[index],
-                        description=descriptions[index],
+                        title=text(titles, index),
+                        description=text(descriptions, index),
                         poster=poster,
                         duration_seconds=len(cues) * SECONDS_PER_CUE,
                         transcript=" ".join(lines),
@@ -352,19 +417,24 @@ class Loader:
                     app=step.screen, title=step.title[0], lines=step.lines, button=step.button
                 ),
             )
+            title = text(step.title, index)
             if index == 0:
-                alt = f"Màn hình {step.screen}: {step.title[0]}. Nút “{step.button}” được đánh dấu."
+                alt = f"Màn hình {step.screen}: {title}. Nút “{step.button}” được đánh dấu."
+            elif index == 1:
+                alt = (
+                    f"{step.screen} screen for “{title}”, with the “{step.button}” button circled."
+                )
             else:
-                alt = f"{step.screen} screen for “{step.title[1]}”, with the “{step.button}” button circled."
+                alt = f"Bildschirm {step.screen} zu „{title}“, die Schaltfläche „{step.button}“ ist markiert."
             callout = {"kind": "tip", "text": ""}
             if step.callout:
-                callout = {"kind": step.callout[0], "text": step.callout[1 + index]}
+                callout = {"kind": step.callout[0], "text": text(step.callout[1:], index)}
             steps.append(
                 {
                     "type": "step",
                     "value": {
-                        "title": step.title[index],
-                        "instruction": step.text[index],
+                        "title": title,
+                        "instruction": text(step.text, index),
                         "image": image.pk,
                         "image_alt": alt,
                         "video": None,
@@ -379,9 +449,13 @@ class Loader:
             {
                 "type": "question",
                 "value": {
-                    "question": question.text[index],
+                    "question": text(question.text, index),
                     "answers": [
-                        {"text": a[index], "correct": a[2], "explanation": a[3 + index]}
+                        {
+                            "text": text(a[:2], index),
+                            "correct": a[2],
+                            "explanation": text(a[3:], index),
+                        }
                         for a in question.answers
                     ],
                 },
@@ -389,50 +463,68 @@ class Loader:
             for question in lesson.questions
         ]
         return {
-            "title": lesson.title[index],
-            "intro": lesson.intro[index],
+            "title": text(lesson.title, index),
+            "intro": text(lesson.intro, index),
             "steps": steps,
             "questions": questions,
             "audience": lesson.audience,
             "level": lesson.level,
             "estimated_minutes": lesson.minutes,
-            "app_name": lesson.app[0],
+            "app_name": app_name(lesson.app[0], index),
             "app_version": lesson.app[1],
             "skills": [self.skills[(code, lang)] for code in lesson.skills],
         }
 
     def ensure_pages(self) -> None:
         home = self.ensure_home()
-        (_, en_title), (_, en_intro) = content.SITE_TEXT["home"]
-        home_en = self.ensure_translation(home, "en", title=en_title, intro=en_intro)
+        translated = LANGS[1:]
 
-        def section(key, model, slug, parent, parent_en, **extra):
-            (vi_title, en_title), (vi_intro, en_intro) = content.SITE_TEXT[key]
-            vi_extra = {k: v[0] for k, v in extra.items()}
-            en_extra = {k: v[1] for k, v in extra.items()}
-            page = self.ensure_page(parent, model, slug, title=vi_title, intro=vi_intro, **vi_extra)
-            return page, self.ensure_translation(
-                page, "en", title=en_title, intro=en_intro, **en_extra
-            )
+        def translate(page, fields_for):
+            """Translations of `page` into every other language; `fields_for(index)` fills each."""
+            for index, lang in enumerate(translated, start=1):
+                self.ensure_translation(page, lang, **fields_for(index))
 
-        index, index_en = section("courses", CourseIndexPage, "khoa-hoc", home, home_en)
-        section("videos", VideoLibraryPage, "video", home, home_en)
-        faq_items = (
-            [{"type": "item", "value": {"question": q[0], "answer": a[0]}} for q, a in content.FAQ],
-            [{"type": "item", "value": {"question": q[1], "answer": a[1]}} for q, a in content.FAQ],
+        def section(key, model, slug, parent, **extra):
+            title, intro = content.SITE_TEXT[key]
+
+            def fields(index):
+                values = {"title": text(title, index), "intro": text(intro, index)}
+                return values | {name: value[index] for name, value in extra.items()}
+
+            page = self.ensure_page(parent, model, slug, **fields(0))
+            translate(page, fields)
+            return page
+
+        translate(
+            home,
+            lambda i: {
+                key: text(pair, i)
+                for key, pair in zip(("title", "intro"), content.SITE_TEXT["home"], strict=True)
+            },
         )
-        section("faq", FaqPage, "hoi-dap", home, home_en, items=faq_items)
+        index = section("courses", CourseIndexPage, "khoa-hoc", home)
+        section("videos", VideoLibraryPage, "video", home)
+        faq_items = [
+            [
+                {"type": "item", "value": {"question": text(q, i), "answer": text(a, i)}}
+                for q, a in content.FAQ
+            ]
+            for i in range(len(LANGS))
+        ]
+        section("faq", FaqPage, "hoi-dap", home, items=faq_items)
 
         for course in content.COURSES:
-            course_page = self.ensure_page(
-                index, CoursePage, course.slug, title=course.title[0], intro=course.intro[0]
-            )
-            self.ensure_translation(course_page, "en", title=course.title[1], intro=course.intro[1])
+
+            def course_fields(i, course=course):
+                return {"title": text(course.title, i), "intro": text(course.intro, i)}
+
+            course_page = self.ensure_page(index, CoursePage, course.slug, **course_fields(0))
+            translate(course_page, course_fields)
             for lesson in course.lessons:
                 lesson_page = self.ensure_page(
                     course_page, LessonPage, lesson.slug, **self.lesson_fields(lesson, 0)
                 )
-                self.ensure_translation(lesson_page, "en", **self.lesson_fields(lesson, 1))
+                translate(lesson_page, partial(self.lesson_fields, lesson))
 
     def run(self) -> Counter:
         with transaction.atomic():

@@ -7,13 +7,19 @@ from .selectors import learning_search
 
 
 def search(request):
-    """Search page: /search/?q=... over lessons, videos and FAQs in the current language."""
+    """Search page: /search/?q=... over lessons, videos and FAQs in the current language,
+    and over the source language's pages that have no translation yet."""
     query = request.GET.get("q", "").strip()[:200]
+    default = Locale.get_default()
     try:
         locale = Locale.get_active()
     except Locale.DoesNotExist:
-        locale = Locale.get_default()
-    results = learning_search(query=query, locale=locale, request=request) if query else []
+        locale = default
+    results = (
+        learning_search(query=query, locale=locale, fallback=default, request=request)
+        if query
+        else []
+    )
     path = request.get_full_path()
     language_links = [
         {"code": code, "name": name, "url": language_url(path, code), "translated": True}

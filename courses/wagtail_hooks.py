@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Skill, Video
+from .models import SearchSynonym, Skill, Video
 
 
 class SkillViewSet(SnippetViewSet):
@@ -28,5 +28,19 @@ class VideoViewSet(SnippetViewSet):
     list_filter = ["topic", "locale"]
 
 
+class SearchSynonymViewSet(SnippetViewSet):
+    """Abbreviations learners type in search ("cccd"), kept by editors per language."""
+
+    model = SearchSynonym
+    icon = "search"
+    menu_label = _("Search synonyms")
+    add_to_admin_menu = True
+    menu_order = 230
+    list_display = ["term", "phrase", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["term", "phrase"]
+
+
 register_snippet(SkillViewSet)
+register_snippet(SearchSynonymViewSet)
 register_snippet(VideoViewSet)

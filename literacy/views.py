@@ -28,7 +28,7 @@ def after_login(request):
             return redirect(reverse(name))
         except NoReverseMatch:
             continue
-    if user.is_staff:
+    if user.is_staff or user.has_perm("wagtailadmin.access_admin"):  # editors, moderators
         return redirect("wagtailadmin_home")
     return redirect("/")
 

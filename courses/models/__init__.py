@@ -7,6 +7,7 @@ from .pages import (
     VideoLibraryPage,
 )
 from .skills import Skill
+from .synonyms import SearchSynonym
 from .videos import Video
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "FaqPage",
     "HomePage",
     "LessonPage",
+    "SearchSynonym",
     "Skill",
     "Video",
     "VideoLibraryPage",

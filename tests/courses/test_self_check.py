@@ -1,5 +1,7 @@
 """Self-check: graded on the server without JavaScript; instant feedback data for JS."""
 
+import gzip
+
 import pytest
 from django.contrib.staticfiles import finders
 
@@ -26,7 +28,8 @@ def lesson(course):
 @pytest.mark.django_db
 def test_unanswered_form_is_a_plain_get_form_with_hidden_explanations(client, lesson):
     html = client.get(lesson.url).content.decode()
-    assert f'<form method="get" action="{lesson.url}#self-check" data-self-check>' in html
+    assert f'<form method="get" action="{lesson.url}#self-check" data-self-check' in html
+    assert '<input type="hidden" name="check" value="1">' in html
     assert 'name="q1" value="0"' in html and 'name="q2" value="1"' in html
     assert 'class="score"' not in html
     # Every explanation is in the page for the JS, hidden until an answer is chosen.
@@ -72,4 +75,33 @@ def test_enhancement_script_gives_instant_feedback():
     assert "[data-self-check]" in source and "data-explain" in source
     assert "is-right" in source and "is-wrong" in source
     assert "localStorage" in source  # progress stays on the device
-    assert len(source.encode()) < 4_000  # the lesson page budget is small
+    assert "submit" in source and "preventDefault" in source  # graded here, so offline too
+    # The lesson page budget is small: what goes over the wire (gzip) stays under 2 KB.
+    assert len(gzip.compress(source.encode())) < 2_000
+
+
+@pytest.mark.django_db
+def test_a_wrong_answer_shows_the_right_one_and_a_blank_question_is_named(client, lesson):
+    response = client.get(lesson.url, {"check": "1", "q1": "0"})
+    html = response.content.decode()
+    check = response.context["check"]
+    assert check["blank"] == [2] and check["submitted"]
+    assert "Câu 2 chưa được trả lời." in html
+    assert html.count("Bạn chưa trả lời câu này.") == 2  # q2 shown, q1's copy hidden
+    assert 'class="question is-blank"' in html
+    # q1 was wrong: its right answer is shown (not hidden), with the answer text.
+    right = html.split('id="q1"')[1].split("</fieldset>")[0]
+    assert '<p class="right-answer" data-right>' in right
+    assert "<strong>" + check["questions"][0]["right"][0]["text"] + "</strong>" in right
+
+
+@pytest.mark.django_db
+def test_all_blank_after_pressing_check_names_every_question(client, lesson):
+    check = client.get(lesson.url, {"check": "1"}).context["check"]
+    assert check["blank"] == [1, 2] and check["answered"] == 0
+
+
+@pytest.mark.django_db
+def test_first_visit_names_no_blank_question(client, lesson):
+    check = client.get(lesson.url).context["check"]
+    assert check["blank"] == [] and not check["submitted"]

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
     ],
 )
 def test_base_template_renders_in_the_language_of_the_url(prefix, lang, skip_link, login):
-    html = Client().get(f"{prefix}/offline/").content.decode()
+    html = Client().get(f"{prefix}/accounts/login/").content.decode()
     assert f'<html lang="{lang}"' in html
     assert skip_link in html
     assert login in html
@@ -36,14 +36,14 @@ def test_not_found_page_is_translated():
 
 def test_language_switcher_form_sets_the_language():
     client = Client()
-    html = client.get("/offline/").content.decode()
+    html = client.get("/accounts/login/").content.decode()
     assert 'action="/i18n/setlang/"' in html
     assert '<select id="lang-select" name="language">' in html
-    assert 'name="next" type="hidden" value="/offline/"' in html
+    assert 'name="next" type="hidden" value="/accounts/login/"' in html
 
-    response = client.post("/i18n/setlang/", {"language": "de", "next": "/offline/"})
+    response = client.post("/i18n/setlang/", {"language": "de", "next": "/accounts/login/"})
 
     assert response.status_code == 302
-    assert response["Location"] == "/de/offline/"
+    assert response["Location"] == "/de/accounts/login/"
     assert client.cookies["django_language"].value == "de"
     assert 'lang="de"' in client.get(response["Location"]).content.decode()

@@ -28,3 +28,17 @@ def test_every_page_loads_the_offline_script(db):
     html = Client().get("/offline/").content.decode()
     assert "/static/js/offline.js" in html
     assert "data-saved-list" in html
+
+
+def test_offline_page_offers_only_what_works_offline(db):
+    """No login link and no language form: neither can work without a connection."""
+    html = Client().get("/en/offline/").content.decode()
+    assert "Volunteer login" not in html and "/accounts/login/" not in html
+    assert "/i18n/setlang/" not in html and "lang-select" not in html
+    assert "Try again" in html and "data-saved-list" in html and "data-saved-usage" in html
+
+
+def test_service_worker_keeps_home_pages_and_print_views_from_a_visit(db):
+    source = Client().get("/sw.js").content.decode()
+    assert 'var VISITED = "visited-v1"' in source
+    assert "KEEP_ON_VISIT.test(" in source

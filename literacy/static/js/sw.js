@@ -10,6 +10,9 @@ var PRECACHE = OFFLINE.slice();
 var SHELL = "shell-" + VERSION;
 var STATIC = "static-v1";
 var SAVED = "saved-v1";
+// Home pages and print views are kept from the last visit, so they open offline too.
+var VISITED = "visited-v1";
+var KEEP_ON_VISIT = /^\/([a-z]{2}\/)?$|\/print\/$/;
 var HASHED = /\.[0-9a-f]{12}\.\w+$/;
 var SKIP = /^\/(admin|accounts|i18n|documents|django-admin)\//;
 
@@ -52,6 +55,7 @@ function offlinePage(path) {
 
 function page(request) {
   return fetch(request).then(function (response) {
+    if (KEEP_ON_VISIT.test(new URL(request.url).pathname)) stash(VISITED, request, response);
     // Keep a saved lesson fresh; never start caching pages nobody saved.
     caches.open(SAVED).then(function (cache) {
       return cache.match(request, { ignoreVary: true }).then(function (old) {
