@@ -284,6 +284,33 @@ def editable_teams(user: AnyUser) -> QuerySet[Team]:
     return Team.objects.filter(pk__in=ids) if ids else Team.objects.none()
 
 
+def assignable_users(user: AnyUser) -> QuerySet:
+    """People a user may add to the teams they lead.
+
+    Superusers: anyone. A team leader: members of teams working in the areas
+    of the teams they lead (moving a volunteer between neighbouring teams),
+    and accounts with no role at all yet (a new volunteer). Never staff,
+    superusers or officials, so a leader's picker does not list who runs the
+    system or watches a district.
+    """
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(is_active=True)
+    if _is_superuser(user):
+        return users
+    leader_paths = [path for _tid, path, role in _team_rows(user) if role == Membership.Role.LEADER]
+    if not leader_paths:
+        return users.none()
+    neighbours = Membership.objects.filter(_paths_q(leader_paths, "team__area__")).values("user_id")
+    no_role = Q(memberships__isnull=True, official_roles__isnull=True)
+    return (
+        users.filter(is_staff=False, is_superuser=False, official_roles__isnull=True)
+        .filter(Q(pk__in=neighbours) | no_role)
+        .distinct()
+        .order_by("username")
+    )
+
+
 def recordable_teams(user: AnyUser) -> QuerySet[Team]:
     """Teams on whose behalf the user may record visits and certifications."""
     if _is_superuser(user):

@@ -6,6 +6,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 from core.models import SearchTextMixin
+from core.uploads import VideoFileValidator
 
 
 class Video(SearchTextMixin, TranslatableMixin, index.Indexed, models.Model):
@@ -26,7 +27,7 @@ class Video(SearchTextMixin, TranslatableMixin, index.Indexed, models.Model):
     file = models.FileField(
         _("video file (MP4)"),
         upload_to="videos/",
-        validators=[FileExtensionValidator(["mp4", "webm"])],
+        validators=[FileExtensionValidator(["mp4", "webm"]), VideoFileValidator()],
     )
     poster = models.ForeignKey(
         "wagtailimages.Image",

@@ -204,3 +204,31 @@ def test_can_import_follows_the_add_permissions(world):
     assert not access.can_import(user, "households")
     assert access.can_import(world.users["superuser"], "households")
     assert not access.can_import(AnonymousUser())
+
+
+def test_a_leader_may_add_neighbouring_volunteers_and_new_accounts_but_no_staff_or_officials(world):
+    from tests.volunteers.factories import UserFactory
+
+    new_account = UserFactory(username="newcomer")
+    staff = UserFactory(username="staffer", is_staff=True)
+    names = set(access.assignable_users(world.users["leader"]).values_list("username", flat=True))
+    assert {"volunteer", "leader", "newcomer"} <= names
+    assert not names & {"official", "official2", "root", "staffer", "volunteer2"}
+    assert not access.assignable_users(world.users["volunteer"]).exists()
+    assert not access.assignable_users(world.users["official"]).exists()
+    assert access.assignable_users(world.users["superuser"]).filter(pk=staff.pk).exists()
+    assert new_account in access.assignable_users(world.users["superuser"])
+
+
+def test_the_membership_form_offers_only_assignable_users(world):
+    from volunteers.admin.forms import MembershipForm
+
+    offered = MembershipForm(for_user=world.users["leader"]).fields["user"].queryset
+    names = set(offered.values_list("username", flat=True))
+    assert "volunteer" in names
+    assert not names & {"official", "official2", "root", "volunteer2"}
+    posted = MembershipForm(
+        {"user": world.users["official2"].pk, "team": world.team.pk, "role": "member"},
+        for_user=world.users["leader"],
+    )
+    assert not posted.is_valid() and "user" in posted.errors

@@ -71,6 +71,7 @@ class MembershipForm(WagtailAdminModelForm):
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         self.fields["team"].queryset = access.editable_teams(for_user)
+        self.fields["user"].queryset = access.assignable_users(for_user)
 
 
 class OfficialForm(WagtailAdminModelForm):
