@@ -25,8 +25,33 @@ def first_of_next_month(now: datetime.datetime) -> datetime.datetime:
     )
 
 
+ROLLUPS = "reports: refresh rollups"
+ROLLUPS_FUNC = "reports.tasks.refresh_rollups"
+
+
+def _ensure_rollups_schedule():
+    """Every minute; one refresh at a time (the refresh locks its state row)."""
+    from django_q.models import Schedule
+
+    schedule = Schedule.objects.filter(name=ROLLUPS).order_by("pk").first()
+    wanted = {
+        "func": ROLLUPS_FUNC,
+        "schedule_type": Schedule.MINUTES,
+        "minutes": 1,
+        "repeats": -1,
+    }
+    if schedule is None:
+        schedule = Schedule.objects.create(name=ROLLUPS, next_run=timezone.now(), **wanted)
+    elif any(getattr(schedule, key) != value for key, value in wanted.items()):
+        for key, value in wanted.items():
+            setattr(schedule, key, value)
+        schedule.save(update_fields=list(wanted))
+    Schedule.objects.filter(name=ROLLUPS).exclude(pk=schedule.pk).delete()
+    return schedule
+
+
 def ensure_schedules() -> list:
-    """Create (or fix) the monthly reports schedule; returns the Schedule rows."""
+    """Create (or fix) the monthly reports and the rollups schedules; returns the rows."""
     from django_q.models import Schedule
 
     schedule = Schedule.objects.filter(name=MONTHLY_REPORTS).order_by("pk").first()
@@ -50,4 +75,4 @@ def ensure_schedules() -> list:
         )
         schedule.save(update_fields=["func", "schedule_type", "repeats"])
     Schedule.objects.filter(name=MONTHLY_REPORTS).exclude(pk=schedule.pk).delete()
-    return [schedule]
+    return [schedule, _ensure_rollups_schedule()]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from core.parsing import parse_id
 from reports.models import Campaign, ReportRequest, ReportSubscription
 from volunteers import access
 from volunteers.models import Area
@@ -48,10 +49,9 @@ def dashboard_scope(user: User, area_id: int | str | None) -> DashboardScope:
     if area_id in (None, ""):
         area = top
     else:
-        try:
-            pk = int(str(area_id))
-        except (ValueError, TypeError) as error:
-            raise Http404 from error
+        pk = parse_id(area_id)  # ASCII digits within 64 bits only ("²", 2**64: 404)
+        if pk is None:
+            raise Http404
         found = access.area_for_user_by_pk(user, pk)
         if found is None:
             raise Http404

@@ -80,11 +80,14 @@ def report_file_path(request: ReportRequest) -> Path | None:
 
 
 def report_download_name(request: ReportRequest) -> str:
-    """e.g. ``bao-cao-D01-2026-01-01-2026-01-31.xlsx`` (the word in the report's language)."""
+    """e.g. ``bao-cao-huyen-mot-2026-01-01-2026-01-31.xlsx``: the word in the report's language
+    and the area's name, folded to ASCII (the official code when the name folds to nothing)."""
+    from core.text import fold
+
     with translation.override(request.language):
-        word = slugify(pgettext("file name", "report")) or "report"
-    code = slugify(request.area.code) or "area"
-    return f"{word}-{code}-{request.period_start:%Y-%m-%d}-{request.period_end:%Y-%m-%d}.xlsx"
+        word = slugify(fold(pgettext("file name", "report"))) or "report"
+    name = slugify(fold(request.area.name))[:60].strip("-") or slugify(request.area.code) or "area"
+    return f"{word}-{name}-{request.period_start:%Y-%m-%d}-{request.period_end:%Y-%m-%d}.xlsx"
 
 
 # --- asking for a report --------------------------------------------------------

@@ -22,3 +22,10 @@ def build_monthly_reports(today: str | None = None) -> int:
     """Scheduled on the 1st: last month's workbook for every active subscription."""
     day = datetime.date.fromisoformat(today) if today else None
     return len(monthly_reports_build(today=day))
+
+
+def refresh_rollups() -> int:
+    """Scheduled about every minute: bring the rollup tables up to date from the watermark."""
+    from .rollups import refresh
+
+    return refresh()

@@ -23,6 +23,7 @@ from .queries import (
     by_team,
     certifications_by_skill,
     skills_practised,
+    source_for,
     summary,
 )
 from .results import (
@@ -61,5 +62,6 @@ __all__ = [
     "ratio_for",
     "share",
     "skills_practised",
+    "source_for",
     "summary",
 ]

@@ -278,11 +278,20 @@ DEFINITIONS: tuple[Definition, ...] = (
         additive=False,
         scale=5,
     ),
-    Definition("teams_total", _("Teams"), _("Teams working in the area and the areas below it.")),
+    # The rule behind "Teams reporting 0" beside a village's visits, stated where it is shown:
+    # teams count where they are based, not where they visit.
+    Definition(
+        "teams_total",
+        _("Teams"),
+        _(
+            "Teams based in the area or in an area below it. A team based higher up (a commune "
+            "team visiting a village) counts where it is based, not where it visits."
+        ),
+    ),
     Definition(
         "teams_reporting",
         _("Teams reporting"),
-        _("Teams with at least one visit recorded in the period."),
+        _("Of those teams, the ones with at least one visit recorded in the period."),
     ),
     _ratio(
         "teams_reporting_share",

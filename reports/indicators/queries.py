@@ -229,10 +229,37 @@ _FAMILIES = (
 )
 
 
-def _grouped(scope: Scope) -> dict:
-    """{group key: [part dicts]} over all families."""
+RAW, ROLLUPS = "raw", "rollups"
+
+
+def _source(source: str | None) -> str:
+    """Where the numbers come from: the rollups (default) or the raw rows (``rollups check``)."""
+    from django.conf import settings
+
+    chosen = source or getattr(settings, "REPORTS_INDICATOR_SOURCE", ROLLUPS)
+    if chosen not in (RAW, ROLLUPS):
+        raise ValueError(f"unknown indicator source {chosen!r}")
+    return chosen
+
+
+def source_for(data_as_of: datetime.datetime | None) -> str:
+    """The source a reader should pass: the rollups once built (`data_as_of` set), else raw.
+
+    A fresh installation reads the raw rows (right, if slow) until the first refresh.
+    """
+    return _source(None) if data_as_of is not None else RAW
+
+
+def _grouped(scope: Scope, source: str | None = None) -> dict:
+    """{group key: [part dicts]} over all families, from the rollups or the raw rows."""
+    if _source(source) == ROLLUPS:
+        from reports.rollups.readers import FAMILIES
+
+        families = FAMILIES
+    else:
+        families = _FAMILIES
     grouped: dict = defaultdict(list)
-    for family in _FAMILIES:
+    for family in families:
         for key, values in family(scope).items():
             grouped[key].append(values)
     return grouped
@@ -242,20 +269,30 @@ def _grouped(scope: Scope) -> dict:
 
 
 def summary(
-    *, area: Area, start: datetime.date, end: datetime.date, teams: Iterable[int] | None = None
+    *,
+    area: Area,
+    start: datetime.date,
+    end: datetime.date,
+    teams: Iterable[int] | None = None,
+    source: str | None = None,
 ) -> Summary:
     """All indicators for `area`'s subtree over [start, end] (7 queries)."""
     scope = Scope(area=area, start=start, end=end, teams=teams, group=None)
     targets = _targets(scope) if teams is None else None
-    return _summary_from(_grouped(scope)[None], targets=targets, path=area.path)
+    return _summary_from(_grouped(scope, source)[None], targets=targets, path=area.path)
 
 
 def by_child_area(
-    *, area: Area, start: datetime.date, end: datetime.date, teams: Iterable[int] | None = None
+    *,
+    area: Area,
+    start: datetime.date,
+    end: datetime.date,
+    teams: Iterable[int] | None = None,
+    source: str | None = None,
 ) -> list[AreaRow]:
     """One AreaRow per direct child of `area` (by name), then one for `area` itself if it holds rows."""
     scope = Scope(area=area, start=start, end=end, teams=teams, group=CHILD)
-    grouped = _grouped(scope)
+    grouped = _grouped(scope, source)
     targets = _targets(scope) if teams is None else None
     rows = [
         AreaRow(
@@ -272,11 +309,16 @@ def by_child_area(
 
 
 def by_team(
-    *, area: Area, start: datetime.date, end: datetime.date, teams: Iterable[int] | None = None
+    *,
+    area: Area,
+    start: datetime.date,
+    end: datetime.date,
+    teams: Iterable[int] | None = None,
+    source: str | None = None,
 ) -> list[TeamRow]:
     """One TeamRow per team working in the subtree (by name); targets are None."""
     scope = Scope(area=area, start=start, end=end, teams=teams, group=TEAM)
-    grouped = _grouped(scope)
+    grouped = _grouped(scope, source)
     team_list = (
         Team.objects.filter(scope.in_area(""), scope.in_teams("pk"))
         .select_related("area")
@@ -288,14 +330,19 @@ def by_team(
 
 
 def by_month(
-    *, area: Area, start: datetime.date, end: datetime.date, teams: Iterable[int] | None = None
+    *,
+    area: Area,
+    start: datetime.date,
+    end: datetime.date,
+    teams: Iterable[int] | None = None,
+    source: str | None = None,
 ) -> list[MonthRow]:
     """One MonthRow per calendar month touching [start, end]; stock indicators are None.
 
     The first and last months count only the days inside the period.
     """
     scope = Scope(area=area, start=start, end=end, teams=teams, group=MONTH)
-    grouped = _grouped(scope)
+    grouped = _grouped(scope, source)
     return [
         MonthRow(month=month, values=_summary_from(grouped.get(month, []), stock=False))
         for month in months_in(start, end)
@@ -309,6 +356,7 @@ def certifications_by_skill(
     end: datetime.date,
     teams: Iterable[int] | None = None,
     by_child_area: bool = False,
+    source: str | None = None,
 ) -> list[SkillRow]:
     """Non-revoked certifications in the period per skill (by name), with distinct learners.
 
@@ -316,6 +364,24 @@ def certifications_by_skill(
     area itself) to certifications; one more query.
     """
     scope = Scope(area=area, start=start, end=end, teams=teams, group=None)
+    if _source(source) == ROLLUPS:
+        from reports.rollups.readers import certification_skill_rows
+
+        child_ids = dict(area.get_children().values_list("path", "pk")) if by_child_area else {}
+        rollup_totals, by_path = certification_skill_rows(scope, by_child_area=by_child_area)
+        return [
+            SkillRow(
+                skill_id=row["skill_id"],
+                code=row["skill__code"],
+                name=row["skill__name"],
+                certifications=row["certifications"],
+                learners=row["learners"],
+                by_area={
+                    child_ids.get(path): n for path, n in by_path.get(row["skill_id"], {}).items()
+                },
+            )
+            for row in rollup_totals
+        ]
     certs = _valid_certifications(scope)
     totals = (
         certs.values("skill_id", "skill__code", "skill__name")
@@ -349,19 +415,27 @@ def skills_practised(
     start: datetime.date,
     end: datetime.date,
     teams: Iterable[int] | None = None,
+    source: str | None = None,
 ) -> list[SkillPracticeRow]:
     """Per skill (by name): visits in the period that practised it and distinct households (1 query)."""
     scope = Scope(area=area, start=start, end=end, teams=teams, group=None)
-    rows = (
-        Visit.skills.through.objects.filter(
-            scope.in_area("visit__household__"),
-            _visits_in_period(scope, "visit__"),
-            scope.in_teams("visit__team_id"),
+    if _source(source) == ROLLUPS:
+        from reports.rollups.readers import skill_practice_rows
+
+        rows = skill_practice_rows(scope)
+    else:
+        rows = (
+            Visit.skills.through.objects.filter(
+                scope.in_area("visit__household__"),
+                _visits_in_period(scope, "visit__"),
+                scope.in_teams("visit__team_id"),
+            )
+            .values("skill_id", "skill__code", "skill__name")
+            .annotate(
+                visits=Count("visit_id"), households=Count("visit__household_id", distinct=True)
+            )
+            .order_by("skill__name", "skill_id")
         )
-        .values("skill_id", "skill__code", "skill__name")
-        .annotate(visits=Count("visit_id"), households=Count("visit__household_id", distinct=True))
-        .order_by("skill__name", "skill_id")
-    )
     return [
         SkillPracticeRow(
             skill_id=row["skill_id"],

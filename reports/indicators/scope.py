@@ -96,7 +96,7 @@ class Scope:
         zone conversion, and indexes on the column stay usable.
         """
         months = months_in(self.start, self.end)
-        is_date = when == "certified_on"
+        is_date = when in ("certified_on", "day")  # date columns (raw and rollup tables)
         whens = []
         for month, following in zip(months, months[1:] + [None], strict=True):
             if following is None:

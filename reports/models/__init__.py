@@ -1,4 +1,28 @@
+from reports.rollups.models import (
+    HouseholdDay,
+    HouseholdStock,
+    LearnerSkillDay,
+    RollupDirty,
+    RollupState,
+    SkillHouseholdDay,
+    VisitDay,
+    VolunteerDay,
+)
+
 from .campaigns import Campaign, CampaignPhase
 from .requests import ReportRequest, ReportSubscription
 
-__all__ = ["Campaign", "CampaignPhase", "ReportRequest", "ReportSubscription"]
+__all__ = [
+    "Campaign",
+    "CampaignPhase",
+    "HouseholdDay",
+    "HouseholdStock",
+    "LearnerSkillDay",
+    "ReportRequest",
+    "ReportSubscription",
+    "RollupDirty",
+    "RollupState",
+    "SkillHouseholdDay",
+    "VisitDay",
+    "VolunteerDay",
+]

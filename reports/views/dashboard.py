@@ -11,7 +11,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from reports import charts, indicators, selectors
+from reports import charts, indicators, rollups, selectors
 from reports.periods import PeriodForm
 from volunteers.vocabulary import VULNERABILITY_GROUPS
 
@@ -231,7 +231,14 @@ def dashboard(request):
     campaigns = list(selectors.campaigns_for_area(area)[:50])
     form = PeriodForm(request.GET if "period" in request.GET else None, campaigns=campaigns)
     period = form.period_or_default()
-    kwargs = {"area": area, "start": period.start, "end": period.end, "teams": scope.teams}
+    data_as_of = rollups.data_as_of()
+    kwargs = {
+        "area": area,
+        "start": period.start,
+        "end": period.end,
+        "teams": scope.teams,
+        "source": indicators.source_for(data_as_of),
+    }
     summary = indicators.summary(**kwargs)
     children = indicators.by_child_area(**kwargs)
     if not any(row.area for row in children):
@@ -280,5 +287,6 @@ def dashboard(request):
         ],
         "is_team_view": scope.teams is not None,
         "picker_options": _picker_options(scope.picker),
+        "data_as_of": data_as_of,
     }
     return render(request, "reports/dashboard.html", context)

@@ -161,6 +161,7 @@ def report_download(request, public_id):
             user=request.user,
             action=AccessLog.Action.EXPORT,
             detail=f"report {report.public_id} ({report.area.code})",
+            area=report.area,  # so the area's officials see the export in their audit trail
         )
     return FileResponse(
         path.open("rb"),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from reports.indicators import period_bounds
+from reports.rollups import data_as_of
 from volunteers import access
 from volunteers.models import Area, Visit
 
@@ -66,6 +67,7 @@ def build_workbook(
         generated_by=generated_by,
         generated_at=timezone.localtime(),
         teams=team_scope(user),
+        data_as_of=data_as_of(),
     )
     summary = sheets.write_indicator_sheets(workbook, context)
     progress(PROGRESS_BEFORE_VISITS)

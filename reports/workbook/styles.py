@@ -15,6 +15,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
+from core.spreadsheets import is_formula_like, xlsx_text
+
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="0B5394")
 HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center")
@@ -56,7 +58,7 @@ def styled(
     alignment: Alignment | None = None,
 ) -> WriteOnlyCell:
     """A write-only cell carrying a style (plain values need no cell object)."""
-    cell = WriteOnlyCell(ws, value=value)
+    cell = WriteOnlyCell(ws, value=value)  # totals pass formulas here: user text goes via text()
     if number_format:
         cell.number_format = number_format
     if font:
@@ -68,11 +70,24 @@ def styled(
     return cell
 
 
+def styled_text(ws, value, **style) -> WriteOnlyCell:
+    """A styled cell holding user text: a string cell even when it starts with "="."""
+    return xlsx_text(styled(ws, value, **style))
+
+
+def text(ws, value):
+    """User-typed text (names, codes) for a row: a formula-like string becomes a string cell
+    through ``core.spreadsheets.xlsx_text``; anything else stays a plain value (fast path)."""
+    if isinstance(value, str) and is_formula_like(value):
+        return xlsx_text(WriteOnlyCell(ws, value=value))
+    return value
+
+
 def header_cells(ws, labels, *, numeric_from: int | None = None) -> list[WriteOnlyCell]:
     """Header cells; columns from index `numeric_from` (0-based) on hold numbers: right-aligned."""
     cells = []
     for index, label in enumerate(labels):
-        cell = WriteOnlyCell(ws, value=str(label))
+        cell = xlsx_text(WriteOnlyCell(ws, value=str(label)))  # child area names are user text
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
         numeric = numeric_from is not None and index >= numeric_from

@@ -25,6 +25,7 @@ from courses.models import Skill
 from volunteers.models import Area, Service, Team, Visit
 
 from . import styles
+from .styles import text
 
 EXCEL_MAX_ROWS = 1_048_576
 CHUNK_SIZE = 2_000
@@ -212,17 +213,18 @@ class VisitsWriter:
                     ws = self._open_sheet()
                 self._visited_cell.value = visited_at.astimezone(self.tz).replace(tzinfo=None)
                 self._follow_up_cell.value = follow_up
-                row = [self._visited_cell, code]
+                # User text goes through styles.text (xlsx_text for a formula-like value).
+                row = [self._visited_cell, text(ws, code)]
                 if self.include_names:
-                    row.append(head)
+                    row.append(text(ws, head))
                 row += [
-                    self.areas[area_id],
-                    self.teams[team_id],
+                    text(ws, self.areas[area_id]),
+                    text(ws, self.teams[team_id]),
                     volunteers or 0,
                     minutes,
                     self.outcomes.get(outcome, outcome),
-                    _joined(skills, self.skills),
-                    _joined(services, self.services),
+                    text(ws, _joined(skills, self.skills)),
+                    text(ws, _joined(services, self.services)),
                     score,
                     self._follow_up_cell if follow_up else None,
                 ]

@@ -13,3 +13,9 @@ def district_world(db):
 @pytest.fixture
 def report_world(db):
     return report_district()
+
+
+@pytest.fixture(autouse=True)
+def _rollups_follow_every_write(settings):
+    """The reports tests write rows and read dashboards at once: refresh on each write."""
+    settings.ROLLUPS_EAGER = True

@@ -57,7 +57,8 @@ def test_ask_build_list_and_download(client, world, django_capture_on_commit_cal
     assert response.status_code == 200
     assert response["Content-Type"] == services.XLSX_CONTENT_TYPE
     assert (
-        f'attachment; filename="report-{world.district.code.lower()}-2026-08-01-2026-10-31.xlsx"'
+        # The area's name folded to ASCII ("Huyện Lạc Sơn"), not its official code.
+        'attachment; filename="report-huyen-lac-son-2026-08-01-2026-10-31.xlsx"'
         == response["Content-Disposition"]
     )
     path = services.report_file_path(report)

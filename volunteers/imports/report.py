@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from core.forms import validation_messages
+from core.spreadsheets import csv_text
 
 from .reader import Rows
 
@@ -54,7 +55,8 @@ class ImportReport:
         writer = csv.writer(buffer)
         writer.writerow([_("Row"), _("Column"), _("Problem")])
         for error in self.errors:
-            writer.writerow([error.row or "", error.column, error.message])
+            # A problem can quote the uploaded cell: never let it become a formula.
+            writer.writerow([error.row or "", csv_text(error.column), csv_text(error.message)])
         return buffer.getvalue()
 
 

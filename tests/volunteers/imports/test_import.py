@@ -257,3 +257,15 @@ def test_xlsx_date_cells_numbers_and_blank_rows(world):
     assert first.consent_at.date() == datetime.date(2026, 2, 14) and first.is_low_income
     assert not first.is_ethnic_minority
     assert second.size == 2 and second.consent_at is None and second.head_name == ""
+
+
+def test_the_problems_csv_never_holds_a_formula():
+    import csv
+    import io
+
+    from volunteers.imports.report import ImportReport
+
+    report = ImportReport(kind="households")
+    report.add_error(2, "=cmd|' /C calc'!A0", '=HYPERLINK("http://evil")')
+    rows = list(csv.reader(io.StringIO(report.errors_csv())))
+    assert rows[1][1].startswith("'=") and rows[1][2].startswith("'=")

@@ -1,0 +1,169 @@
+"""The rollup tables: what the dashboard and the workbook summaries read instead of raw rows.
+
+Every table is keyed by the leaf area the row belongs to (the household's
+area: areas are not copied down, so a move or merge of areas needs no
+rewrite), the team and the local day. Two kinds of table:
+
+- additive totals (``VisitDay``): one row per (day, area, team), summed by
+  any period and grouping;
+- distinct "pairs" (``HouseholdDay``, ``VolunteerDay``, ``LearnerSkillDay``,
+  ``SkillHouseholdDay``): one row per distinct (day, area, team, person).
+  Distinct counts over any period are an exact ``COUNT(DISTINCT person)``
+  over these rows: a person visited three times on one day by one team is one
+  row, and nothing is joined (the flags of the household are copied in), so
+  the count reads far fewer and narrower rows than the raw visits.
+- the stock (``HouseholdStock``): households and learners now, per
+  (area, team, flags, latest follow-up date), for "registered" and
+  "follow-ups overdue".
+
+Foreign keys carry no database constraint: the rollups are derived data,
+rebuilt from the raw rows at any time (``manage.py rollups rebuild``).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from volunteers.models.households import HouseholdFlags
+
+
+class _Rollup(models.Model):
+    """Abstract: derived rows, shown only in debugging."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{type(self).__name__} {self.pk}"
+
+
+def _ref(model: str) -> models.ForeignKey:
+    return models.ForeignKey(
+        model, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+
+
+class VisitDay(_Rollup):
+    """Additive visit totals of one team in one area on one local day."""
+
+    day = models.DateField()
+    area = _ref("volunteers.Area")
+    team = _ref("volunteers.Team")
+    visits = models.PositiveIntegerField(default=0)
+    satisfaction_sum = models.PositiveIntegerField(default=0)
+    satisfaction_count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["day", "area", "team"], name="rollup_visitday_key")
+        ]
+        indexes = [models.Index(fields=["area", "day"]), models.Index(fields=["team", "day"])]
+
+
+class HouseholdDay(HouseholdFlags, _Rollup):
+    """A household with at least one visit marked done by the team that day (flags copied)."""
+
+    day = models.DateField()
+    area = _ref("volunteers.Area")
+    team = _ref("volunteers.Team")
+    household = _ref("volunteers.Household")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "area", "team", "household"], name="rollup_householdday_key"
+            )
+        ]
+        indexes = [models.Index(fields=["area", "day"])]
+
+
+class VolunteerDay(_Rollup):
+    """A volunteer present at the team's visits in the area that day, with person-minutes."""
+
+    day = models.DateField()
+    area = _ref("volunteers.Area")
+    team = _ref("volunteers.Team")
+    user = _ref(settings.AUTH_USER_MODEL)
+    minutes = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "area", "team", "user"], name="rollup_volunteerday_key"
+            )
+        ]
+        indexes = [models.Index(fields=["area", "day"])]
+
+
+class LearnerSkillDay(_Rollup):
+    """Valid (not revoked) certifications of a learner in a skill dated that day, by the team."""
+
+    day = models.DateField()
+    area = _ref("volunteers.Area")
+    team = _ref("volunteers.Team")
+    learner = _ref("volunteers.Learner")
+    skill = _ref("courses.Skill")
+    certifications = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "area", "team", "learner", "skill"], name="rollup_learnerday_key"
+            )
+        ]
+        indexes = [models.Index(fields=["area", "day"])]
+
+
+class SkillHouseholdDay(_Rollup):
+    """A skill practised with a household at the team's visits that day (visits counted)."""
+
+    day = models.DateField()
+    area = _ref("volunteers.Area")
+    team = _ref("volunteers.Team")
+    skill = _ref("courses.Skill")
+    household = _ref("volunteers.Household")
+    visits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "area", "team", "skill", "household"], name="rollup_skillday_key"
+            )
+        ]
+        indexes = [models.Index(fields=["area", "day"])]
+
+
+class HouseholdStock(HouseholdFlags, _Rollup):
+    """Households (and their learners) now, per area, responsible team, flags and the
+    follow-up date their latest visit asked for (None: no visit or no follow-up)."""
+
+    area = _ref("volunteers.Area")
+    team = _ref("volunteers.Team")
+    follow_up_on = models.DateField(null=True)
+    households = models.PositiveIntegerField(default=0)
+    learners = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["area"])]
+
+
+class RollupDirty(_Rollup):
+    """A (area, day) bucket, or an area's stock (day None), to recompute at the next refresh.
+
+    Written by the signal handlers for what the watermark cannot see: the old
+    place of an edited row and deleted rows.
+    """
+
+    area_id = models.IntegerField()
+    day = models.DateField(null=True)
+
+
+class RollupState(_Rollup):
+    """The one row saying how far the rollups are: the watermark and the rebuild cursor."""
+
+    name = models.CharField(max_length=40, unique=True)
+    watermark = models.DateTimeField(null=True)
+    refreshed_at = models.DateTimeField(null=True)
+    rebuild_cursor = models.DateField(null=True)  # last day a running rebuild finished
+    rebuild_until = models.DateField(null=True)
