@@ -11,6 +11,8 @@ Wagtail admin (which runs inline scripts of its own).
 from __future__ import annotations
 
 from django.conf import settings
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext_lazy as _lazy
 
 
 class SecurityHeadersMiddleware:
@@ -34,3 +36,37 @@ class SecurityHeadersMiddleware:
             # django-csp's middleware reads the directives of this response from here.
             response._csp_config = settings.CSP_ADMIN_POLICY["DIRECTIVES"]
         return response
+
+
+ERROR_NUL = _lazy("The request holds a NUL character, which no field may contain.")
+
+
+class RejectNulMiddleware:
+    """Answers 400 to a query string or form field holding a NUL character.
+
+    PostgreSQL text columns cannot hold NUL (psycopg raises DataError), so a
+    search for "\\x00" would be a 500 wherever a raw query parameter reaches
+    a filter; Django's form fields already refuse it, query parameters and
+    raw POST values do not. One check at the door covers every view.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "%00" in request.META.get("QUERY_STRING", "") or _has_nul(request.GET):
+            return HttpResponseBadRequest(str(ERROR_NUL), content_type="text/plain; charset=utf-8")
+        if (
+            request.method == "POST"
+            and request.content_type in _FORM_TYPES
+            and _has_nul(request.POST)
+        ):
+            return HttpResponseBadRequest(str(ERROR_NUL), content_type="text/plain; charset=utf-8")
+        return self.get_response(request)
+
+
+_FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def _has_nul(data) -> bool:
+    return any("\x00" in key or any("\x00" in value for value in data.getlist(key)) for key in data)

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A NUL in a query string or form field is a 400, never a database error (core/middleware.py).
+    "core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Django's GZip middleware pads responses against BREACH; lesson pages
     # must stay under 50 KB over the wire on 3G.

@@ -52,3 +52,17 @@ def test_no_inline_script_or_handler_in_templates():
             if re.search(r"\son[a-z]+=\"", text):
                 found.append(f"{template} (handler)")
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "url", ["/field/?q=%00", "/search/?q=a%00b", "/dashboard/?area=%00", "/verify/?code=%00"]
+)
+def test_a_nul_character_in_a_query_string_is_a_clear_400(client, url):
+    answer = client.get(url)
+    assert answer.status_code == 400
+    assert "NUL" in answer.content.decode()
+
+
+def test_a_nul_character_in_a_posted_form_is_a_clear_400(client):
+    answer = client.post("/accounts/login/", {"username": "a\x00b", "password": "x"})
+    assert answer.status_code == 400
