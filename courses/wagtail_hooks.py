@@ -1,10 +1,13 @@
 """Admin screens for the learning snippets."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import SearchSynonym, Skill, Video
+from .models import AutosavedDraft, SearchSynonym, Skill, Video
+from .models.drafts import free_slug_of_abandoned_drafts
+from .models.pages import learner_slug
 
 
 class SkillViewSet(SnippetViewSet):
@@ -44,3 +47,33 @@ class SearchSynonymViewSet(SnippetViewSet):
 register_snippet(SkillViewSet)
 register_snippet(SearchSynonymViewSet)
 register_snippet(VideoViewSet)
+
+
+# --- Autosaved drafts of abandoned pages must not block the slug (issue 11) ---------
+# Wagtail 8's autosave creates the page (a JSON POST to the create view) before the
+# editor saves anything. Such pages are marked; a manual save, submit or publish (an
+# HTML POST to the edit view) removes the mark; a new page with the same slug by the
+# same user under the same parent deletes the still-marked abandoned draft first.
+
+
+def _is_autosave(request) -> bool:
+    return not request.accepts("text/html")
+
+
+@hooks.register("after_create_page")
+def mark_autosaved_draft(request, page):
+    if _is_autosave(request) and not page.live:
+        AutosavedDraft.objects.get_or_create(page=page, defaults={"user": request.user})
+
+
+@hooks.register("after_edit_page")
+def unmark_saved_draft(request, page):
+    if not _is_autosave(request):
+        AutosavedDraft.objects.filter(page=page).delete()
+
+
+@hooks.register("before_create_page")
+def free_slug_for_new_page(request, parent_page, page_class):
+    slug = request.POST.get("slug", "").strip() if request.method == "POST" else ""
+    if slug:
+        free_slug_of_abandoned_drafts(parent_page, learner_slug(slug) or slug, request.user)

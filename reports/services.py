@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -152,6 +153,11 @@ def report_request_create(
     (`include_names=None` means "whatever the role allows"). With `queue`
     the build starts after commit (on the spot for a small area, else in the
     worker); without it the caller builds (the monthly task does).
+
+    The same workbook asked for again while it is still queued or being
+    built (a double tap, a second tab, busy workers) is that request, so it
+    is built once. The requester's row is locked while looking, so two
+    requests racing on PostgreSQL also end in one.
     """
     area = _visible_area_or_404(user, area)
     periods.period_validate(start=start, end=end)
@@ -165,6 +171,18 @@ def report_request_create(
         language=_language(language),
         include_names=allowed if include_names is None else (include_names and allowed),
     )
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    pending = ReportRequest.objects.filter(
+        requested_by=user,
+        area=area,
+        period_start=start,
+        period_end=end,
+        language=request.language,
+        include_names=request.include_names,
+        status__in=[ReportRequest.Status.QUEUED, ReportRequest.Status.RUNNING],
+    ).first()
+    if pending is not None:
+        return pending
     request.full_clean()
     request.save()
     if queue:

@@ -1,3 +1,4 @@
+from .drafts import AutosavedDraft
 from .pages import (
     CourseIndexPage,
     CoursePage,
@@ -11,6 +12,7 @@ from .synonyms import SearchSynonym
 from .videos import Video
 
 __all__ = [
+    "AutosavedDraft",
     "CourseIndexPage",
     "CoursePage",
     "FaqPage",

@@ -75,7 +75,10 @@ class StepBlock(blocks.StructBlock):
     image_alt = blocks.CharBlock(
         required=False,
         label=_("screenshot description (alt text)"),
-        help_text=_("What the picture shows, for people who cannot see it."),
+        help_text=_(
+            "What the picture shows, for people who cannot see it. Learners' screen readers "
+            "read this text; the image's Description in the image library is not used."
+        ),
     )
     video = VideoChooserBlock("courses.Video", required=False, label=_("short video"))
     callout = StepCalloutBlock(required=False, label=_("tip or warning"))

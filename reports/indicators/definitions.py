@@ -44,7 +44,11 @@ Definitions:
 - households_reached: distinct households with at least one visit with outcome
   "done" in the period.
 - households_target / coverage: the "households reached" Target of the area
-  whose period overlaps the period (the latest-starting one when several do);
+  whose period overlaps the period (the latest-starting one when several do),
+  PRO-RATED to the period shown: value x (days both periods share) / (days of
+  the target), so a one-year target seen over "this month" counts its share
+  of those days (queries.prorated; the dashboard says so and lists each
+  target's own period);
   if the area has none, the sum of the nearest targets below it (each child
   subtree contributes its own target, else its children's, and so on).
   coverage = reached / target (a fraction, may exceed 1; None without target).

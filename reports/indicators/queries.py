@@ -12,6 +12,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
+from decimal import Decimal
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Substr
@@ -149,25 +150,58 @@ def _team_rows(scope: Scope) -> dict:
     )
 
 
-def _targets(scope: Scope) -> dict[str, dict[str, int]]:
-    """{indicator: {area path: value}}: per area in the subtree, its latest overlapping target.
+def prorated(value: int, target_start, target_end, start, end) -> int:
+    """A target's share of the period shown: its value times the days the two periods share,
+    over the target's own days (rounded half up). A whole-year target seen over one month
+    counts about a twelfth; a target inside the period counts in full."""
+    days = (target_end - target_start).days + 1
+    shared = (min(target_end, end) - max(target_start, start)).days + 1
+    if days <= 0 or shared <= 0:
+        return 0
+    return int(Decimal(value * shared) / Decimal(days) + Decimal("0.5"))
 
-    One query for all targets in the subtree; ``_target_for`` applies the
-    "nearest target" rule on the paths in Python.
-    """
-    rows = (
+
+def _target_rows(scope: Scope):
+    return (
         Target.objects.filter(
             scope.area.subtree_q("area__"),
             period_start__lte=scope.end,
             period_end__gte=scope.start,
         )
         .order_by("area__path", "indicator", "-period_start", "-pk")
-        .values_list("indicator", "area__path", "value")
+        .values_list("indicator", "area__path", "value", "period_start", "period_end")
     )
+
+
+def _targets(scope: Scope) -> dict[str, dict[str, int]]:
+    """{indicator: {area path: value}}: per area in the subtree, its latest overlapping target,
+    pro-rated to the period shown (``prorated``).
+
+    One query for all targets in the subtree; ``_target_for`` applies the
+    "nearest target" rule on the paths in Python.
+    """
     per_area: dict[str, dict[str, int]] = defaultdict(dict)
-    for indicator, path, value in rows:
-        per_area[indicator].setdefault(path, value)  # the latest-starting one per area
+    for indicator, path, value, start, end in _target_rows(scope):
+        if path not in per_area[indicator]:  # the latest-starting one per area
+            per_area[indicator][path] = prorated(value, start, end, scope.start, scope.end)
     return per_area
+
+
+def own_targets(*, area: Area, start, end) -> list[dict]:
+    """The area's own targets overlapping the period, each with its own period, full value
+    and the pro-rated value the dashboard compares with (one query)."""
+    scope = Scope(area=area, start=start, end=end, teams=None, group=None)
+    shown: dict[str, dict] = {}
+    for indicator, path, value, t_start, t_end in _target_rows(scope):
+        if path == area.path and indicator not in shown:
+            shown[indicator] = {
+                "indicator": Target.Indicator(indicator).label,
+                "value": value,
+                "start": t_start,
+                "end": t_end,
+                "prorated": prorated(value, t_start, t_end, start, end),
+            }
+    return list(shown.values())
 
 
 def _target_for(targets: dict[str, dict[str, int]], indicator: str, path: str) -> int | None:

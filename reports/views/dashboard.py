@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from reports import charts, indicators, rollups, selectors
 from reports.periods import PeriodForm
@@ -45,7 +45,7 @@ KPI_CARDS = {
     "coverage": None,
     "certified_coverage": None,
     "visits_coverage": None,
-    "teams_reporting_share": gettext_lazy("of teams"),
+    "teams_reporting_share": pgettext_lazy("teams reporting 3 of 4", "of"),
 }
 FIGURES = (
     "households_registered",
@@ -270,6 +270,12 @@ def dashboard(request):
         "campaigns": campaigns,
         "summary": summary,
         "kpis": _kpis(summary),
+        # Targets are pro-rated to the period shown (indicators.prorated); each with its own period.
+        "own_targets": (
+            []
+            if scope.teams is not None
+            else indicators.own_targets(area=area, start=period.start, end=period.end)
+        ),
         "figures": _figures(summary),
         "children": _sorted_rows(children, sort),
         "columns": _columns(sort, {"area": area.pk, **period_query}),

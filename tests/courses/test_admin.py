@@ -2,8 +2,10 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from courses.models import Skill
+from courses.models.blocks import StepBlock
 
 from . import factories
 
@@ -97,3 +99,20 @@ def test_wagtail_localize_creates_an_english_draft_of_a_lesson(admin_client, cou
     assert {"Mở CH Play", "Chạm vào CH Play."} <= strings
     # The questions and answers are translatable too.
     assert "Có nên đọc mã OTP cho người lạ?" in strings
+
+
+@pytest.mark.django_db
+def test_step_alt_text_says_it_is_what_screen_readers_read(admin_client, course):
+    """The step's alt text, not the image library's Description, is what learners hear."""
+    image = factories.ImageFactory(description="Mô tả trong thư viện")
+    lesson = factories.LessonPageFactory(
+        parent=course, steps=[factories.step(image=image, alt="Nút Đăng nhập màu xanh")]
+    )
+    assert admin_client.get(reverse("wagtailadmin_pages:edit", args=[lesson.pk])).status_code == 200
+    help_text = StepBlock().child_blocks["image_alt"].field.help_text
+    with translation.override("en"):
+        assert "Description in the image library is not used" in str(help_text)
+    with translation.override("vi"):
+        assert "Mô tả của ảnh trong thư viện ảnh không được dùng" in str(help_text)
+    page = admin_client.get(lesson.url).content.decode()
+    assert 'alt="Nút Đăng nhập màu xanh"' in page and "Mô tả trong thư viện" not in page

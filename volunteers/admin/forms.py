@@ -112,3 +112,38 @@ class HouseholdForm(WagtailAdminModelForm):
         super().__init__(*args, for_user=for_user, **kwargs)
         self.fields["team"].queryset = access.recordable_teams(for_user)
         area_picker(self.fields["area"], for_user)
+
+
+def reorganise_picker(field: forms.ModelChoiceField, user, area: Area) -> None:
+    """Offer the areas `user` may reorganise (access.can_reorganise_areas), outside `area`'s subtree."""
+    candidates = access.visible_areas(user).exclude(path__startswith=area.path).order_by("path")
+    allowed = [each.pk for each in candidates if access.can_reorganise_areas(user, each)]
+    field.queryset = Area.objects.filter(pk__in=allowed).order_by("path")
+    field.label_from_instance = lambda each: each.indented_label(detail="code")
+
+
+class AreaMoveForm(forms.Form):
+    """Where `area` (with everything below it) goes; saved by services.area_moves.area_move."""
+
+    new_parent = forms.ModelChoiceField(queryset=Area.objects.none(), label=_("New parent area"))
+
+    def __init__(self, *args, user, area: Area, **kwargs):
+        super().__init__(*args, **kwargs)
+        reorganise_picker(self.fields["new_parent"], user, area)
+
+
+class AreaMergeForm(forms.Form):
+    """The area `area` is merged into; saved by services.area_moves.area_merge."""
+
+    target = forms.ModelChoiceField(
+        queryset=Area.objects.none(),
+        label=_("Merge into"),
+        help_text=_(
+            "Sub-areas, households, teams and officials move to this area; "
+            "the merged area is then deleted."
+        ),
+    )
+
+    def __init__(self, *args, user, area: Area, **kwargs):
+        super().__init__(*args, **kwargs)
+        reorganise_picker(self.fields["target"], user, area)

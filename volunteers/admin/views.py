@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import MenuItem
 from wagtail.log_actions import log
 
 from core.forms import add_validation_errors
 from core.text import fold
 from volunteers import access, services
+from volunteers.models import Area
+from volunteers.services.area_moves import area_merge, area_move
 from volunteers.services.households import learner_update
 
+from . import forms
 from .scoped import ScopedEditView, ScopedIndexView
 
 
@@ -97,6 +107,26 @@ class AreaIndexView(ScopedIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().order_by("path")
 
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if access.can_reorganise_areas(self.request.user, instance):
+            namespace = self.index_url_name.rsplit(":", 1)[0]
+            buttons += [
+                MenuItem(
+                    _("Move"),
+                    url=reverse(f"{namespace}:move", args=[instance.pk]),
+                    icon_name="arrow-right-full",
+                    priority=25,
+                ),
+                MenuItem(
+                    _("Merge into…"),
+                    url=reverse(f"{namespace}:merge", args=[instance.pk]),
+                    icon_name="resubmit",
+                    priority=26,
+                ),
+            ]
+        return buttons
+
     @cached_property
     def columns(self):
         columns = super().columns
@@ -121,6 +151,82 @@ class AreaEditView(ServiceSaveMixin, ScopedEditView):
         )
         self._log(area, "wagtail.edit")
         return area
+
+
+class AreaReorganiseView(WagtailAdminTemplateMixin, FormView):
+    """Move or merge one area (services.area_moves). An area the user may not reorganise
+    (access.can_reorganise_areas) answers 404 like one outside their scope."""
+
+    template_name = "volunteers/admin/area_reorganise.html"
+    header_icon = "site"
+    index_url_name = ""
+    submit_label = ""
+    done_message = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.area = get_object_or_404(access.visible_areas(request.user), pk=kwargs["pk"])
+        if not access.can_reorganise_areas(request.user, self.area):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.area.name
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse(self.index_url_name), "label": _("Areas")},
+            {"url": "", "label": self.get_page_title(), "sublabel": self.area.name},
+        ]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "user": self.request.user, "area": self.area}
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "area": self.area,
+            "submit_label": self.submit_label,
+        }
+
+    def form_valid(self, form):
+        try:
+            result = self.reorganise(form.cleaned_data)
+        except ValidationError as error:
+            add_validation_errors(form, error)
+            return self.form_invalid(form)
+        except PermissionDenied:
+            raise Http404 from None
+        log(instance=result, action="wagtail.edit", user=self.request.user)
+        messages.success(
+            self.request, self.done_message % {"area": self.area.name, "to": self.destination.name}
+        )
+        return redirect(self.index_url_name)
+
+    def reorganise(self, data) -> Area:
+        raise NotImplementedError
+
+
+class AreaMoveView(AreaReorganiseView):
+    page_title = _("Move area")
+    submit_label = _("Move")
+    done_message = _("%(area)s moved below %(to)s.")
+    form_class = forms.AreaMoveForm
+
+    def reorganise(self, data) -> Area:
+        self.destination = data["new_parent"]
+        return area_move(user=self.request.user, area=self.area, new_parent=self.destination)
+
+
+class AreaMergeView(AreaReorganiseView):
+    page_title = _("Merge area")
+    submit_label = _("Merge")
+    done_message = _("%(area)s merged into %(to)s.")
+    form_class = forms.AreaMergeForm
+
+    def reorganise(self, data) -> Area:
+        self.destination = data["target"]
+        return area_merge(user=self.request.user, source=self.area, target=self.destination)
 
 
 # --- teams -----------------------------------------------------------------------

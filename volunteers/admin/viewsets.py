@@ -7,6 +7,7 @@ volunteers.services (views.py).
 
 from __future__ import annotations
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -53,6 +54,24 @@ class AreaViewSet(ScopedViewSet):
 
     def get_form_class(self, for_update=False):
         return forms.AreaEditForm if for_update else forms.AreaCreateForm
+
+    def get_urlpatterns(self):
+        # Moving and merging (services.area_moves), for areas access.can_reorganise_areas allows.
+        conv = self.pk_path_converter
+        index = self.get_url_name("index")
+        return [
+            *super().get_urlpatterns(),
+            path(
+                f"move/<{conv}:pk>/",
+                views.AreaMoveView.as_view(index_url_name=index),
+                name="move",
+            ),
+            path(
+                f"merge/<{conv}:pk>/",
+                views.AreaMergeView.as_view(index_url_name=index),
+                name="merge",
+            ),
+        ]
 
 
 class TeamViewSet(ScopedViewSet):

@@ -65,7 +65,7 @@ class Target(TimeStampedModel):
 
     class Indicator(models.TextChoices):
         HOUSEHOLDS_REACHED = "households_reached", _("Households reached")
-        LEARNERS_CERTIFIED = "learners_certified", _("Adults certified")
+        LEARNERS_CERTIFIED = "learners_certified", _("Learners certified")
         VISITS = "visits", _("Visits")
 
     area = models.ForeignKey(

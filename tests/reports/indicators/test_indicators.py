@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from reports import indicators
 from tests.volunteers.factories import AreaFactory, TargetFactory, VisitFactory
-from tests.world import END, START, local_dt, seeded_district
+from tests.world import END, START, YEAR, local_dt, seeded_district
 from volunteers.models import Target, Visit
 from volunteers.vocabulary import VULNERABILITY_FIELDS
 
@@ -94,13 +94,18 @@ def actual(summary):
     return data
 
 
+def share(value: int, period=YEAR) -> int:
+    """A target's share of START..END: targets are pro-rated to the period shown."""
+    return indicators.prorated(value, *period, START, END)
+
+
 def test_summary_matches_independent_counts(district_world):
     world = district_world
     summary = indicators.summary(area=world.district, start=START, end=END)
     assert actual(summary) == expected(world)
     assert summary.visits > 0 and summary.households_reached > 0  # the fixture is not empty
-    assert summary.households_target == 10
-    assert summary.coverage == pytest.approx(summary.households_reached / 10)
+    assert summary.households_target == share(10) < 10
+    assert summary.coverage == pytest.approx(summary.households_reached / share(10))
     assert summary.teams_total == len(world.teams)
     reporting = {v.team.pk for v in world.visits if in_period(world.day(v))}
     assert summary.teams_reporting == len(reporting)
@@ -111,7 +116,7 @@ def test_province_counts_both_districts_and_sums_child_targets(district_world):
     summary = indicators.summary(area=world.province, start=START, end=END)
     assert summary.households_registered == len(world.households) + 1
     # No target on the province: the nearest ones below (district 10; communes hidden by it).
-    assert summary.households_target == 10
+    assert summary.households_target == share(10)
 
 
 def test_commune_summary_and_own_target(district_world):
@@ -119,7 +124,7 @@ def test_commune_summary_and_own_target(district_world):
     commune = world.communes[1]
     summary = indicators.summary(area=commune, start=START, end=END)
     assert actual(summary) == expected(world, area_path=commune.path)
-    assert summary.households_target == 4
+    assert summary.households_target == share(4)
 
 
 def test_breakdown_by_child_area_sums_to_total(district_world):
@@ -129,7 +134,7 @@ def test_breakdown_by_child_area_sums_to_total(district_world):
     assert [row.area for row in rows] == sorted(world.communes, key=lambda c: c.name)
     for row in rows:
         assert actual(row.values) == expected(world, area_path=row.area.path)
-        assert row.values.households_target == 3 + world.communes.index(row.area)
+        assert row.values.households_target == share(3 + world.communes.index(row.area))
     for key in (
         "households_registered",
         "households_reached",
@@ -161,8 +166,8 @@ def test_child_targets_sum_when_the_area_has_none(db):
     )
     TargetFactory(area=a, indicator=Target.Indicator.VISITS, value=40)
     summary = indicators.summary(area=province, start=START, end=END)
-    assert summary.households_target == 12
-    assert summary.visits_target == 40
+    assert summary.households_target == share(5) + share(7)  # each pro-rated, then summed
+    assert summary.visits_target == share(40)
     assert summary.learners_certified_target is None
     assert summary.coverage == 0
 
