@@ -77,3 +77,49 @@ def free_slug_for_new_page(request, parent_page, page_class):
     slug = request.POST.get("slug", "").strip() if request.method == "POST" else ""
     if slug:
         free_slug_of_abandoned_drafts(parent_page, learner_slug(slug) or slug, request.user)
+
+
+# --- translations out of date ---------------------------------------------------
+
+
+def out_of_date_report(request):
+    """Reports → Translations out of date: pages changed since their translations were synced."""
+    from django.core.exceptions import PermissionDenied
+    from django.shortcuts import render
+
+    from .translations import out_of_date_translations
+
+    if not request.user.has_perm("wagtailadmin.access_admin"):
+        raise PermissionDenied
+    return render(
+        request,
+        "courses/admin/translations_out_of_date.html",
+        {"rows": out_of_date_translations(), "header_title": _("Translations out of date")},
+    )
+
+
+@hooks.register("register_admin_urls")
+def translations_report_urls():
+    from django.urls import path
+
+    return [
+        path(
+            "reports/translations-out-of-date/",
+            out_of_date_report,
+            name="translations_out_of_date",
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def translations_report_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    # Editors, not only administrators, keep translations true.
+    return MenuItem(
+        _("Translations out of date"),
+        reverse("translations_out_of_date"),
+        icon_name="doc-empty-inverse",
+        order=700,
+    )
