@@ -237,19 +237,35 @@ class Loader:
         """Moderators publish anywhere, and every page change goes through their approval."""
         root = Page.get_first_root_node()
         moderators = Group.objects.get(name="Moderators")
-        for codename in ("add_page", "change_page", "publish_page"):
-            permission = Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            )
-            _perm, created = GroupPagePermission.objects.get_or_create(
-                group=moderators, page=root, permission=permission
-            )
-            self.created["page-permission"] += created
+        editors = Group.objects.get(name="Editors")
+        # Stated here rather than left to the rows Wagtail's migrations make, which
+        # a site's administrators (or a flushed test database) may not have.
+        for group, codenames in (
+            (moderators, ("add_page", "change_page", "publish_page")),
+            (editors, ("add_page", "change_page")),
+        ):
+            for codename in codenames:
+                permission = Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                )
+                _perm, created = GroupPagePermission.objects.get_or_create(
+                    group=group, page=root, permission=permission
+                )
+                self.created["page-permission"] += created
         admin = Permission.objects.get(
             content_type__app_label="wagtailadmin", codename="access_admin"
         )
-        moderators.permissions.add(admin)
-        Group.objects.get(name="Editors").permissions.add(admin)
+        # wagtail-localize makes this permission (on a content type of its own) in a data
+        # migration, which a flushed database no longer has: made here the same way.
+        translate, _created = Permission.objects.get_or_create(
+            content_type=ContentType.objects.get_or_create(
+                app_label="wagtail_localize", model="translation"
+            )[0],
+            codename="submit_translation",
+            defaults={"name": "Can submit translations"},
+        )
+        for group in (moderators, editors):
+            group.permissions.add(admin, translate)
         if not WorkflowPage.objects.filter(page=root).exists():
             workflow, created = Workflow.objects.get_or_create(name="Moderators approval")
             self.created["workflow"] += created
