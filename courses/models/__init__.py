@@ -7,6 +7,7 @@ from .pages import (
     LessonPage,
     VideoLibraryPage,
 )
+from .questions import UnansweredQuestion
 from .skills import Skill
 from .synonyms import SearchSynonym
 from .videos import Video
@@ -20,6 +21,7 @@ __all__ = [
     "LessonPage",
     "SearchSynonym",
     "Skill",
+    "UnansweredQuestion",
     "Video",
     "VideoLibraryPage",
 ]

@@ -132,6 +132,13 @@ class FaqItemBlock(blocks.StructBlock):
     answer = blocks.RichTextBlock(
         features=["bold", "italic", "link", "ol", "ul"], label=_("answer")
     )
+    paraphrases = blocks.TextBlock(
+        required=False,
+        label=_("other ways people ask"),
+        help_text=_(
+            "One question per line, in the words learners use. The question box finds this answer for them too."
+        ),
+    )
 
     class Meta:
         icon = "help"

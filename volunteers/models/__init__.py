@@ -2,7 +2,7 @@ from .areas import Area, Official, Target
 from .households import Household, Learner
 from .imports import ImportJob
 from .logs import AccessLog, CoordinationLogEntry
-from .teams import Membership, Team, Volunteer
+from .teams import Membership, MentorInvitation, Team, Volunteer
 from .visits import Certification, Service, Visit
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "ImportJob",
     "Learner",
     "Membership",
+    "MentorInvitation",
     "Official",
     "Service",
     "Target",
