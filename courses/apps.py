@@ -7,3 +7,6 @@ class CoursesConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the SITE_BASE_URL check)
+        from .answers import connect_signals
+
+        connect_signals()

@@ -10,6 +10,7 @@ switcher links them and editors can re-sync or translate further with
 wagtail-localize), then filled in with the English text and published.
 """
 
+import datetime
 import io
 from collections import Counter
 from fractions import Fraction
@@ -21,6 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
@@ -39,7 +41,9 @@ from core.demo import ensure_user
 
 from . import demo_content as content
 from .demo_content_de import APP_NAMES, german
+from .freshness import is_older
 from .models import (
+    App,
     CourseIndexPage,
     CoursePage,
     FaqPage,
@@ -201,6 +205,7 @@ class Loader:
         self.skills: dict[tuple[str, str], Skill] = {}
         self.videos: dict[tuple[str, str], Video] = {}
         self.images: dict[str, object] = {}
+        self.apps: dict[str, App] = {}
 
     # --- basics -----------------------------------------------------------
     def ensure_locales(self) -> None:
@@ -214,7 +219,12 @@ class Loader:
         "Moderators approval" workflow on the whole tree). Both may edit the snippets."""
         snippet_perms = Permission.objects.filter(
             content_type__app_label="courses",
-            codename__regex=r"^(add|change|delete)_(skill|video|searchsynonym)$",
+            # Unanswered questions come from the question box: editors read, mark and
+            # delete them, never add them.
+            codename__regex=r"^(add|change|delete)_(skill|video|searchsynonym)$"
+            r"|^(view|change|delete)_unansweredquestion$"
+            # Apps and their versions; the queue of "my screen looks different" reports.
+            r"|^(add|change|delete)_app$|^(view|change)_screenreport$",
         )
         for username, group_name in (("editor", "Editors"), ("moderator", "Moderators")):
             user = ensure_user(
@@ -274,6 +284,27 @@ class Loader:
                 task.groups.set([moderators])
                 WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
             WorkflowPage.objects.create(workflow=workflow, page=root)
+
+    def ensure_apps(self) -> None:
+        """The apps the demo lessons show, at their current versions. VNeID has moved on
+        from the 2.1 the demo screenshots show, so its lessons are listed for review."""
+        today = timezone.localdate()
+        for name, version, days_ago in content.APPS:
+            app, created = App.objects.get_or_create(
+                name=name,
+                defaults={
+                    "current_version": version,
+                    "version_changed_on": today - datetime.timedelta(days=days_ago),
+                },
+            )
+            self.created["app"] += created
+            # A database migrated from page-level versions has the app at the lessons' version.
+            if not created and is_older(app.current_version, version):
+                app.current_version = version
+                app.version_changed_on = today - datetime.timedelta(days=days_ago)
+                app.save()
+                self.created["app-version"] += 1
+            self.apps[name] = app
 
     def ensure_skills(self) -> None:
         existing = {(s.code, s.locale_id): s for s in Skill.objects.all()}
@@ -425,6 +456,7 @@ class Loader:
 
     def lesson_fields(self, lesson: content.Lesson, index: int) -> dict:
         lang = LANGS[index]
+        today = timezone.localdate()
         steps = []
         for number, step in enumerate(lesson.steps, start=1):
             image = self.image(
@@ -442,6 +474,7 @@ class Loader:
                 )
             else:
                 alt = f"Bildschirm {step.screen} zu „{title}“, die Schaltfläche „{step.button}“ ist markiert."
+            app = self.apps.get(content.SCREEN_APPS.get(step.screen, ""))
             callout = {"kind": "tip", "text": ""}
             if step.callout:
                 callout = {"kind": step.callout[0], "text": text(step.callout[1:], index)}
@@ -453,6 +486,8 @@ class Loader:
                         "instruction": text(step.text, index),
                         "image": image.pk,
                         "image_alt": alt,
+                        "app": app.pk if app else None,
+                        "app_version": (lesson.app[1] or app.current_version) if app else "",
                         "video": None,
                         "callout": callout,
                     },
@@ -487,7 +522,8 @@ class Loader:
             "level": lesson.level,
             "estimated_minutes": lesson.minutes,
             "app_name": app_name(lesson.app[0], index),
-            "app_version": lesson.app[1],
+            "last_checked_on": today - datetime.timedelta(days=lesson.checked_days_ago),
+            "review_by": today + datetime.timedelta(days=lesson.review_in_days),
             "skills": [self.skills[(code, lang)] for code in lesson.skills],
         }
 
@@ -522,8 +558,15 @@ class Loader:
         section("videos", VideoLibraryPage, "video", home)
         faq_items = [
             [
-                {"type": "item", "value": {"question": text(q, i), "answer": text(a, i)}}
-                for q, a in content.FAQ
+                {
+                    "type": "item",
+                    "value": {
+                        "question": text(q, i),
+                        "answer": text(a, i),
+                        "paraphrases": text(paraphrases, i),
+                    },
+                }
+                for q, a, paraphrases in content.FAQ
             ]
             for i in range(len(LANGS))
         ]
@@ -546,6 +589,7 @@ class Loader:
         with transaction.atomic():
             self.ensure_locales()
             self.ensure_editor()
+            self.ensure_apps()
             self.ensure_skills()
             self.ensure_videos()
             self.ensure_pages()

@@ -20,6 +20,17 @@ APP_COLOURS = {
 }
 
 
+# Apps whose versions editors keep (Snippets → Apps): name, current version, released
+# how many days ago. The demo screenshots show VNeID 2.1: those lessons need review.
+APPS = [
+    ("VNeID", "2.3", 30),
+    ("Cổng DVC quốc gia", "2024", 300),
+    ("Zalo", "24.10", 200),
+]
+# The app header drawn on a step's picture -> the app whose version the step records.
+SCREEN_APPS = {"VNeID": "VNeID", "Cổng DVC": "Cổng DVC quốc gia", "Zalo": "Zalo"}
+
+
 @dataclass
 class Step:
     title: tuple[str, str]
@@ -49,6 +60,8 @@ class Lesson:
     video: str | None = None
     audience: str = "citizen"
     level: str = "beginner"
+    checked_days_ago: int = 120  # "last checked against the app" this many days ago
+    review_in_days: int = 240  # review-by date; negative: overdue
 
 
 @dataclass
@@ -882,6 +895,7 @@ COURSES = [
                     ),
                     OTP_QUESTION,
                 ],
+                review_in_days=-14,  # past its review-by date: listed for review
             ),
             Lesson(
                 "dung-zalo-an-toan",
@@ -1340,12 +1354,17 @@ VIDEOS = [
     ),
 ]
 
+# (question, answer, other ways people ask: one per line), each a (vi, en) pair.
 FAQ = [
     (
         ("Học có mất phí không?", "Do the lessons cost anything?"),
         (
             "<p>Không. Mọi bài học và video đều miễn phí.</p>",
             "<p>No. All lessons and videos are free.</p>",
+        ),
+        (
+            "Có phải trả tiền không?\nHọc có tốn tiền không?\nBài học có miễn phí không?\nMất bao nhiêu tiền?\nCó thu phí không?",
+            "Is it free?\nHow much does it cost?\nDo I have to pay?\nAre there any fees?",
         ),
     ),
     (
@@ -1354,12 +1373,20 @@ FAQ = [
             "<p>Được. Bạn không cần đăng ký. Các bước bạn đã đánh dấu được lưu ngay trên điện thoại của bạn.</p>",
             "<p>Yes. You do not need to sign up. The steps you tick are kept on your own phone.</p>",
         ),
+        (
+            "Có cần đăng ký tài khoản không?\nCó phải đăng nhập mới học được không?\nHọc mà không cần tạo tài khoản\nTiến độ học được lưu ở đâu?",
+            "Do I need to sign up?\nDo I have to register or log in?\nWhere is my progress saved?\nDo I need to create an account?",
+        ),
     ),
     (
         ("Làm sao xem bài học khi không có mạng?", "How can I read a lesson without internet?"),
         (
             "<p>Mở bài học khi có mạng và bấm <b>Lưu để đọc offline</b>. Bạn cũng có thể <b>In bài học</b> ra giấy.</p>",
             "<p>Open the lesson while online and tap <b>Save for offline</b>. You can also <b>print the lesson</b>.</p>",
+        ),
+        (
+            "Không có mạng có học được không?\nLưu bài học để đọc khi mất wifi\nTải bài học về máy\nIn bài học ra giấy",
+            "Can I use it offline?\nHow do I download a lesson?\nNo wifi or mobile data, can I still read?\nCan I print a lesson?",
         ),
     ),
     (
@@ -1368,6 +1395,10 @@ FAQ = [
             "<p>Trên màn hình đăng nhập, bấm <b>Quên mật khẩu</b>, nhập số định danh và mã OTP gửi về điện thoại. Nếu đổi số điện thoại, hãy đến công an xã.</p>",
             "<p>On the sign-in screen tap <b>Forgot password</b> and enter your ID number and the code sent to your phone. If your phone number changed, visit the commune police.</p>",
         ),
+        (
+            "Quên mật khẩu đăng nhập VNeID\nKhông đăng nhập được VNeID\nLấy lại mật khẩu VNeID\nĐổi số điện thoại trên VNeID\nĐặt lại mật khẩu",
+            "I can't log in to VNeID\nReset my VNeID password\nHow do I recover my password?\nMy phone number changed",
+        ),
     ),
     (
         ("Ai có thể giúp tôi trực tiếp?", "Who can help me in person?"),
@@ -1375,12 +1406,20 @@ FAQ = [
             "<p>Tổ công nghệ số cộng đồng ở thôn, tổ dân phố của bạn hỗ trợ miễn phí tại nhà.</p>",
             "<p>The community digital team in your village or neighbourhood helps for free, at home.</p>",
         ),
+        (
+            "Ai hướng dẫn tôi tận nhà?\nTổ công nghệ số cộng đồng ở đâu?\nTôi cần người giúp cài đặt\nCó ai đến nhà giúp không?\nLiên hệ tổ công nghệ số",
+            "Can someone come to my house and help?\nWhere can I get help?\nHow do I contact the digital team?\nI need a volunteer to help me",
+        ),
     ),
     (
         ("Tôi nghi mình bị lừa đảo thì làm gì?", "I think I was scammed. What should I do?"),
         (
             "<p>Gọi ngay tổng đài ngân hàng (số in sau thẻ) để khóa tài khoản, rồi báo công an xã. Giữ lại tin nhắn và số điện thoại làm bằng chứng.</p>",
             "<p>Call your bank’s hotline (on the back of the card) at once to lock the account, then tell the commune police. Keep the messages and phone numbers as evidence.</p>",
+        ),
+        (
+            "Bị lừa mất tiền phải làm sao?\nLỡ chuyển tiền cho kẻ lừa đảo\nBị chiếm đoạt tài khoản ngân hàng\nLỡ đọc mã OTP cho người lạ\nBáo công an khi bị lừa",
+            "I sent money to a scammer\nSomeone stole money from my bank account\nI gave my OTP code to a stranger\nHow do I report fraud?",
         ),
     ),
 ]

@@ -311,6 +311,13 @@ GERMAN = {
     "<p>The community digital team in your village or neighbourhood helps for free, at home.</p>": "<p>Das Digitalteam in Ihrem Dorf oder Viertel hilft kostenlos bei Ihnen zu Hause.</p>",
     "I think I was scammed. What should I do?": "Ich glaube, ich wurde betrogen. Was soll ich tun?",
     "<p>Call your bank’s hotline (on the back of the card) at once to lock the account, then tell the commune police. Keep the messages and phone numbers as evidence.</p>": "<p>Rufen Sie sofort die Hotline Ihrer Bank an (auf der Rückseite der Karte), um das Konto zu sperren, und melden Sie es dann der Gemeindepolizei. Bewahren Sie Nachrichten und Telefonnummern als Beweis auf.</p>",
+    # FAQ: other ways people ask
+    "Is it free?\nHow much does it cost?\nDo I have to pay?\nAre there any fees?": "Ist das kostenlos?\nWas kostet das?\nMuss ich bezahlen?\nGibt es Gebühren?",
+    "Do I need to sign up?\nDo I have to register or log in?\nWhere is my progress saved?\nDo I need to create an account?": "Muss ich mich registrieren?\nBrauche ich ein Konto oder eine Anmeldung?\nWo wird mein Fortschritt gespeichert?\nMuss ich ein Benutzerkonto anlegen?",
+    "Can I use it offline?\nHow do I download a lesson?\nNo wifi or mobile data, can I still read?\nCan I print a lesson?": "Geht das auch offline?\nWie lade ich eine Lektion herunter?\nKein WLAN und keine mobilen Daten: kann ich trotzdem lesen?\nKann ich eine Lektion ausdrucken?",
+    "I can't log in to VNeID\nReset my VNeID password\nHow do I recover my password?\nMy phone number changed": "Ich kann mich nicht bei VNeID anmelden\nVNeID-Passwort zurücksetzen\nWie bekomme ich mein Passwort wieder?\nMeine Telefonnummer hat sich geändert",
+    "Can someone come to my house and help?\nWhere can I get help?\nHow do I contact the digital team?\nI need a volunteer to help me": "Kann jemand zu mir nach Hause kommen und helfen?\nWo bekomme ich Hilfe?\nWie erreiche ich das Digitalteam?\nIch brauche einen Helfer, der mir das zeigt",
+    "I sent money to a scammer\nSomeone stole money from my bank account\nI gave my OTP code to a stranger\nHow do I report fraud?": "Ich habe Geld an Betrüger überwiesen\nJemand hat Geld von meinem Konto gestohlen\nIch habe einem Fremden meinen Einmalcode gegeben\nWie melde ich einen Betrug?",
     # Site sections
     "Learn digital skills": "Digitale Fähigkeiten lernen",
     "Short step-by-step lessons with pictures and videos: install VNeID, use public services online, avoid scams, video-call your family.": "Kurze Lektionen Schritt für Schritt, mit Bildern und Videos: VNeID installieren, Behördendienste online nutzen, Betrug vermeiden, mit der Familie per Video telefonieren.",

@@ -84,7 +84,7 @@ def _search_locale(terms, locale: Locale, request, *, untranslated_in=None) -> l
     for faq in faqs[:MAX_RESULTS]:
         page_url = faq.get_url(request=request)
         for item in faq.faq_items():
-            if _matches(f"{item['question']} {item['text']}", terms):
+            if _matches(f"{item['question']} {item['paraphrases']} {item['text']}", terms):
                 results.append(
                     SearchResult(
                         "faq", item["question"], f"{page_url}#{item['anchor']}", item["text"]

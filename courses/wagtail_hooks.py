@@ -2,10 +2,11 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import AutosavedDraft, SearchSynonym, Skill, Video
+from .models import App, AutosavedDraft, SearchSynonym, Skill, UnansweredQuestion, Video
 from .models.drafts import free_slug_of_abandoned_drafts
 from .models.pages import learner_slug
 
@@ -44,6 +45,38 @@ class SearchSynonymViewSet(SnippetViewSet):
     search_fields = ["term", "phrase"]
 
 
+class AppViewSet(SnippetViewSet):
+    """The apps lessons teach and their current versions (issue 12: lessons that stay true)."""
+
+    model = App
+    icon = "mobile-alt"
+    menu_label = _("Apps")
+    add_to_admin_menu = True
+    menu_order = 225
+    list_display = ["name", "current_version", "version_changed_on"]
+    search_fields = ["name"]
+
+
+register_snippet(AppViewSet)
+
+
+class UnansweredQuestionViewSet(SnippetViewSet):
+    """Questions the "Ask a question" box found no answer for, most asked first: what
+    editors turn into FAQ entries (or paraphrases of one). Folded text only, no personal
+    data. Editors may mark a question answered or delete it; nobody adds one by hand."""
+
+    model = UnansweredQuestion
+    icon = "help"
+    menu_label = _("Unanswered questions")
+    add_to_admin_menu = True
+    menu_order = 235
+    list_display = ["text", "language", "times_asked", "last_asked_at", "resolved"]
+    list_filter = ["language", "resolved"]
+    copy_view_enabled = False
+    panels = [FieldPanel("text", read_only=True), FieldPanel("resolved")]
+
+
+register_snippet(UnansweredQuestionViewSet)
 register_snippet(SkillViewSet)
 register_snippet(SearchSynonymViewSet)
 register_snippet(VideoViewSet)
@@ -122,4 +155,93 @@ def translations_report_menu_item():
         reverse("translations_out_of_date"),
         icon_name="doc-empty-inverse",
         order=700,
+    )
+
+
+# --- lessons that stay true (issue 12) -------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def lessons_that_stay_true_urls():
+    from django.urls import path
+
+    from core.converters import register_id_converter
+
+    from . import admin_views
+
+    register_id_converter()
+    return [
+        path(
+            "reports/lessons-to-review/",
+            admin_views.LessonsToReviewView.as_view(),
+            name="lessons_to_review",
+        ),
+        path(
+            "reports/screens-look-different/",
+            admin_views.ScreenReportQueueView.as_view(),
+            name="screen_report_queue",
+        ),
+        path(
+            "reports/screens-look-different/<id:lesson_id>/<uuid:step_id>/resolve/",
+            admin_views.screen_reports_resolve_view,
+            name="screen_reports_resolve",
+        ),
+        path(
+            "reports/screens-look-different/photo/<id:report_id>/",
+            admin_views.screen_report_photo_view,
+            name="screen_report_photo",
+        ),
+        path(
+            "reports/find-in-steps/",
+            admin_views.StepPhraseSearchView.as_view(),
+            name="step_phrase_search",
+        ),
+    ]
+
+
+class _PermittedMenuItem:
+    """A Reports menu item shown only to who may open it."""
+
+    @staticmethod
+    def make(label, url_name, icon, order, is_allowed):
+        from django.urls import reverse
+        from wagtail.admin.menu import MenuItem
+
+        class Item(MenuItem):
+            def is_shown(self, request):
+                return is_allowed(request.user)
+
+        return Item(label, reverse(url_name), icon_name=icon, order=order)
+
+
+def _edits_pages(user) -> bool:
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    return PagePermissionPolicy().user_has_any_permission(user, ["add", "change", "publish"])
+
+
+@hooks.register("register_reports_menu_item")
+def lessons_to_review_menu_item():
+    return _PermittedMenuItem.make(
+        _("Lessons to review"), "lessons_to_review", "time", 710, _edits_pages
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def screen_report_queue_menu_item():
+    from .admin_views import can_handle_screen_reports
+
+    return _PermittedMenuItem.make(
+        _("Screens that look different"),
+        "screen_report_queue",
+        "warning",
+        720,
+        can_handle_screen_reports,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def step_phrase_search_menu_item():
+    return _PermittedMenuItem.make(
+        _("Find a phrase in lesson steps"), "step_phrase_search", "search", 730, _edits_pages
     )

@@ -9,7 +9,8 @@ from wagtail.admin.views import account
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.converters import register_id_converter
-from literacy import two_factor, views
+from literacy import ask, two_factor, views
+from literacy.api import api
 
 # <id:pk> in the apps' urls.py: a primary key within 64 bits, anything larger is a 404.
 register_id_converter()
@@ -46,6 +47,8 @@ urlpatterns = [
     path("accounts/two-factor/setup/", two_factor.setup, name="two-factor-setup"),
     path("healthz", views.healthz, name="healthz"),
     path("sw.js", views.service_worker, name="service-worker"),
+    # The versioned JSON API (the offline field app's sync; docs/sync-api.md).
+    path("api/v1/", api.urls),
     path("", include("volunteers.urls")),
     path("", include("reports.urls")),
 ]
@@ -68,6 +71,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("offline/", views.offline, name="offline"),
+    path("ask/", ask.ask, name="ask"),  # the "Ask a question" box: /ask/?q=, /en/ask/?q=
     path("", include("courses.urls")),  # /search/, /en/search/
     path("", include(wagtail_urls)),
     prefix_default_language=False,

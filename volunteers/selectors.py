@@ -224,3 +224,45 @@ def team_overview(*, user: User, team: Team, today: datetime.date | None = None)
         # An attribute for the template, not a column: mypy does not know it.
         member.hours_30 = round((member.minutes_30 or 0) / 60, 1)  # type: ignore[attr-defined]
     return {"team": team, "counts": counts, "members": members}
+
+
+# --- the "Ask a question" box: which team a learner can ask (no account needed) ------
+
+# At most this many areas are offered in the box's "your commune" list.
+ASK_AREAS_LIMIT = 300
+
+
+def areas_with_team_contact(*, limit: int = ASK_AREAS_LIMIT) -> list[tuple[str, str]]:
+    """(official code, name) of the areas whose team has a group chat link, by name.
+
+    Public: area names and codes are no personal data. One query.
+    """
+    from .models import Area
+
+    rows = (
+        Area.objects.filter(teams__contact_url__gt="")
+        .values_list("code", "name")
+        .distinct()
+        .order_by("name", "code")
+    )
+    return list(rows[:limit])
+
+
+def team_contact_for_area(*, code: str) -> Team | None:
+    """The team with a group chat link closest to the area with official `code`: a team
+    of that area, else of the nearest area above it. None for an unknown code. Two queries.
+    """
+    from .models import Area
+
+    area = Area.objects.filter(code=code[:32]).only("path").first()
+    if area is None:
+        return None
+    step = Area.steplen
+    paths = [area.path[:end] for end in range(step, len(area.path) + 1, step)]
+    return (
+        Team.objects.filter(area__path__in=paths)
+        .exclude(contact_url="")
+        .select_related("area")
+        .order_by("-area__depth", "name", "pk")
+        .first()
+    )

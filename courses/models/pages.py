@@ -23,8 +23,11 @@ from core.models import SearchTextMixin
 from core.qr import qr_png, qr_svg
 from core.text import fold
 
+from ..panels import ReadingLevelPanel
 from .blocks import CalloutBlock, FaqItemBlock, QuestionBlock, StepBlock, VideoBlock
 from .videos import Video
+
+READ_HEADER = "X-Lesson-Read"
 
 
 def page_absolute_url(page: Page, request=None) -> str:
@@ -311,13 +314,25 @@ class LessonPage(SearchTextMixin, RoutablePageMixin, LearnerPage):
         "courses.Skill", blank=True, related_name="lessons", verbose_name=_("skills taught")
     )
     app_name = models.CharField(
-        _("app shown"), max_length=80, blank=True, help_text=_("e.g. VNeID")
-    )
-    app_version = models.CharField(
-        _("app version shown"),
-        max_length=40,
+        _("app shown"),
+        max_length=80,
         blank=True,
-        help_text=_("e.g. 2.1, so outdated screenshots can be found"),
+        help_text=_(
+            "e.g. VNeID, shown on the lesson. Each step records the app and version its "
+            "screenshot shows."
+        ),
+    )
+    last_checked_on = models.DateField(
+        _("last checked against the app on"),
+        null=True,
+        blank=True,
+        help_text=_("Learners see it: “Last checked against VNeID 2.3 on …”."),
+    )
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_("After this date the lesson is listed under Reports → Lessons to review."),
     )
     search_text = models.TextField(editable=False, blank=True)
 
@@ -331,11 +346,15 @@ class LessonPage(SearchTextMixin, RoutablePageMixin, LearnerPage):
                 FieldPanel("estimated_minutes"),
                 FieldPanel("skills"),
                 FieldPanel("app_name"),
-                FieldPanel("app_version"),
             ],
             heading=_("About this lesson"),
         ),
+        MultiFieldPanel(
+            [FieldPanel("last_checked_on"), FieldPanel("review_by")],
+            heading=_("Review"),
+        ),
         FieldPanel("steps"),
+        ReadingLevelPanel(heading=_("Plain language")),
         FieldPanel("questions"),
     ]
     search_fields = [
@@ -364,7 +383,7 @@ class LessonPage(SearchTextMixin, RoutablePageMixin, LearnerPage):
 
     @property
     def app_label(self) -> str:
-        return f"{self.app_name} {self.app_version}".strip()
+        return self.app_name
 
     def full_clean(self, *args, **kwargs):
         # Keep the stored skills in the lesson's language (see skills_in_locale);
@@ -468,10 +487,27 @@ class LessonPage(SearchTextMixin, RoutablePageMixin, LearnerPage):
         context["steps"] = self.numbered_steps()
         context["check"] = self.self_check(request.GET)
         context["print_url"] = self.url + self.reverse_subpage("print")
+        # Lessons that stay true (issue 12): what the screenshots were checked against,
+        # and the steps learners reported as looking different (not yet resolved).
+        from ..freshness import checked_against
+        from ..services.screen_reports import steps_being_updated
+
+        context["checked_against"] = checked_against(self)
+        step_ids = {block.id for block in self.steps if block.block_type == "step"}
+        context["steps_being_updated"] = steps_being_updated(self) & step_ids
         # Each skill links to the videos for it in the library of the same language.
         library = VideoLibraryPage.objects.live().filter(locale_id=self.locale_id).first()
         context["video_library_url"] = library.get_url(request=request) if library else ""
         return context
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        response = super().index_route(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            # Counted by courses.middleware.LessonReadsMiddleware, also when the
+            # page cache answers (the header is stored with the cached copy).
+            response[READ_HEADER] = str(self.pk)
+        return response
 
     @path("print/", name="print")
     def print_view(self, request):
@@ -550,7 +586,12 @@ class FaqPage(SearchTextMixin, LearnerPage):
         verbose_name = _("FAQ page")
 
     def build_search_text(self) -> str:
-        return " ".join([self.title, *(f"{q['question']} {q['text']}" for q in self.faq_items())])
+        return " ".join(
+            [
+                self.title,
+                *(f"{q['question']} {q['paraphrases']} {q['text']}" for q in self.faq_items()),
+            ]
+        )
 
     def faq_items(self) -> list[dict]:
         """Each question with a stable anchor id made from its text (linkable as #faq-...)."""
@@ -567,6 +608,7 @@ class FaqPage(SearchTextMixin, LearnerPage):
                     "question": block.value["question"],
                     "answer": answer,
                     "text": strip_tags(answer.source),
+                    "paraphrases": block.value.get("paraphrases") or "",
                 }
             )
         return items

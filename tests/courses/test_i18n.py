@@ -32,7 +32,8 @@ def test_vietnamese_lesson_links_to_its_english_translation(client, translated):
     assert '<html lang="vi"' in html
     assert 'lang="vi" data-lesson=' in html  # the content's own language
     assert f'<a href="{lesson_en.url}" hreflang="en" lang="en">English</a>' in html
-    assert f'<link rel="alternate" hreflang="en" href="{lesson_en.url}">' in html
+    # Absolute, as search engines and chat previews want (courses/templatetags/sharing.py).
+    assert f'<link rel="alternate" hreflang="en" href="http://testserver{lesson_en.url}">' in html
     assert 'hreflang="vi" lang="vi" aria-current="true"' in html
 
 
