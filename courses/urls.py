@@ -6,4 +6,9 @@ app_name = "courses"
 
 urlpatterns = [
     path("search/", views.search, name="search"),
+    path(
+        "lessons/<id:lesson_id>/steps/<uuid:step_id>/looks-different/",
+        views.screen_report,
+        name="screen_report",
+    ),
 ]

@@ -66,7 +66,9 @@ def invalidate() -> None:
 
 
 def _invalidate_on_content_change(sender, **kwargs) -> None:
-    if sender._meta.app_label in CONTENT_APPS:
+    # A model marked `page_cache_neutral` (screen reports, read counts) never changes
+    # a page by being saved; it sends core.signals.learner_pages_changed when it does.
+    if sender._meta.app_label in CONTENT_APPS and not getattr(sender, "page_cache_neutral", False):
         invalidate()
 
 
@@ -74,6 +76,11 @@ def connect_signals() -> None:
     """Called once from the project's AppConfig.ready()."""
     post_save.connect(_invalidate_on_content_change, dispatch_uid="page_cache_save")
     post_delete.connect(_invalidate_on_content_change, dispatch_uid="page_cache_delete")
+    from core.signals import learner_pages_changed
+
+    learner_pages_changed.connect(
+        lambda **kwargs: invalidate(), weak=False, dispatch_uid="page_cache_learner_pages"
+    )
     # Publishing, unpublishing and moving save the page row (post_save above);
     # these signals also fire when only the tree or live state changes.
     from wagtail.signals import page_published, page_unpublished, post_page_move

@@ -1,3 +1,4 @@
+from .apps import App
 from .drafts import AutosavedDraft
 from .pages import (
     CourseIndexPage,
@@ -8,17 +9,21 @@ from .pages import (
     VideoLibraryPage,
 )
 from .questions import UnansweredQuestion
+from .reviews import LessonReads, ScreenReport
 from .skills import Skill
 from .synonyms import SearchSynonym
 from .videos import Video
 
 __all__ = [
+    "App",
     "AutosavedDraft",
     "CourseIndexPage",
     "CoursePage",
     "FaqPage",
     "HomePage",
     "LessonPage",
+    "LessonReads",
+    "ScreenReport",
     "SearchSynonym",
     "Skill",
     "UnansweredQuestion",

@@ -8,6 +8,8 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .apps import version_validator
+
 
 class CalloutBlock(blocks.StructBlock):
     """A short tip or warning shown in a coloured box."""
@@ -66,6 +68,20 @@ class VideoBlock(blocks.StructBlock):
         template = "courses/blocks/video.html"
 
 
+class AppVersionBlock(blocks.CharBlock):
+    """The app version a screenshot shows: the same in every translation of the lesson.
+
+    wagtail-localize offers no segment for it, so a translation keeps the
+    source lesson's version on every sync instead of asking a translator.
+    """
+
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
+
 class StepBlock(blocks.StructBlock):
     """One numbered step: what to do, what the screen looks like, what to watch out for."""
 
@@ -78,6 +94,16 @@ class StepBlock(blocks.StructBlock):
         help_text=_(
             "What the picture shows, for people who cannot see it. Learners' screen readers "
             "read this text; the image's Description in the image library is not used."
+        ),
+    )
+    app = SnippetChooserBlock("courses.App", required=False, label=_("app on the screenshot"))
+    app_version = AppVersionBlock(
+        required=False,
+        max_length=40,
+        label=_("app version on the screenshot"),
+        help_text=_(
+            "The version the screenshot shows, e.g. 2.1. When the app's current version "
+            "moves on, the lesson is listed under Reports → Lessons to review."
         ),
     )
     video = VideoChooserBlock("courses.Video", required=False, label=_("short video"))
@@ -94,6 +120,23 @@ class StepBlock(blocks.StructBlock):
         if value.get("image") and not (value.get("image_alt") or "").strip():
             raise blocks.StructBlockValidationError(
                 block_errors={"image_alt": ValidationError(_("Describe the screenshot."))}
+            )
+        version = (value.get("app_version") or "").strip()
+        if value.get("app") and not version:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "app_version": ValidationError(
+                        _("Which version of the app does the screenshot show?")
+                    )
+                }
+            )
+        if version and not value.get("app"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"app": ValidationError(_("Choose the app this version belongs to."))}
+            )
+        if version and not version_validator.regex.match(version):
+            raise blocks.StructBlockValidationError(
+                block_errors={"app_version": ValidationError(version_validator.message)}
             )
         return value
 

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     # Two-step login for officials and administrators (literacy/two_factor.py).
     "django_otp.middleware.OTPMiddleware",
     "literacy.two_factor.TwoFactorRequiredMiddleware",
+    # Lesson reads per day, counted outside the page cache so cached reads count too.
+    "courses.middleware.LessonReadsMiddleware",
     # Anonymous learner pages from the shared page cache (literacy/page_cache.py).
     "literacy.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -161,6 +163,8 @@ else:
 # every process, so Redis when there is one, else files on this machine.
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Lesson reads are counted in memory per process and written this often (courses.services.reads).
+LESSON_READS_FLUSH_SECONDS = int(os.environ.get("LESSON_READS_FLUSH_SECONDS", "60"))
 if REDIS_URL:
     CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",

@@ -6,6 +6,7 @@ from factory.django import DjangoModelFactory, FileField
 from wagtail.models import Locale, Page
 
 from courses.models import (
+    App,
     CourseIndexPage,
     CoursePage,
     FaqPage,
@@ -25,6 +26,15 @@ def default_locale():
 
 class ImageFactory(wagtail_factories.ImageFactory):
     title = factory.Sequence(lambda n: f"Ảnh màn hình {n}")
+
+
+class AppFactory(DjangoModelFactory):
+    class Meta:
+        model = App
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Ứng dụng {n}")
+    current_version = "2.1"
 
 
 class SkillFactory(DjangoModelFactory):
@@ -67,8 +77,10 @@ def step(
     alt="",
     video=None,
     callout=None,
+    app=None,
+    app_version="",
 ) -> dict:
-    """Raw StreamField data for one step block."""
+    """Raw StreamField data for one step block (`app`: an App the screenshot shows)."""
     return {
         "type": "step",
         "value": {
@@ -76,6 +88,8 @@ def step(
             "instruction": instruction,
             "image": image.pk if image else None,
             "image_alt": alt,
+            "app": app.pk if app else None,
+            "app_version": app_version,
             "video": video.pk if video else None,
             "callout": callout or {"kind": "tip", "text": ""},
         },
@@ -132,7 +146,6 @@ class LessonPageFactory(wagtail_factories.PageFactory):
     steps = factory.LazyFunction(lambda: [step()])
     questions = factory.LazyFunction(lambda: [question()])
     app_name = "VNeID"
-    app_version = "2.1"
     estimated_minutes = 10
     parent = factory.SubFactory(CoursePageFactory)
 

@@ -61,7 +61,6 @@ class AdminCreateTests(WagtailPageTestCase):
             "level": "beginner",
             "estimated_minutes": 5,
             "app_name": "VNeID",
-            "app_version": "2.1",
             "steps-count": "1",
             "steps-0-type": "step",
             "steps-0-deleted": "",
@@ -70,6 +69,8 @@ class AdminCreateTests(WagtailPageTestCase):
             "steps-0-value-instruction": "Chạm vào biểu tượng CH Play.",
             "steps-0-value-image": "",
             "steps-0-value-image_alt": "",
+            "steps-0-value-app": "",
+            "steps-0-value-app_version": "",
             "steps-0-value-video": "",
             "steps-0-value-callout-kind": "tip",
             "steps-0-value-callout-text": "",
@@ -100,6 +101,8 @@ def test_lesson_renders_every_block_type(client, course):
                 alt="Màn hình CH Play với nút Cài đặt",
                 video=video,
                 callout={"kind": "warning", "text": "Chỉ tải từ CH Play."},
+                app=factories.AppFactory(name="VNeID", current_version="2.1"),
+                app_version="2.1",
             ),
             {"type": "video", "value": {"video": video.pk, "caption": "Xem cả bài"}},
             {"type": "callout", "value": {"kind": "tip", "text": "Nhờ con cháu giúp."}},
@@ -123,7 +126,7 @@ def test_lesson_renders_every_block_type(client, course):
     # Self-check question and the offline button.
     assert "Có nên đọc mã OTP cho người lạ?" in html
     assert "data-save-offline hidden" in html
-    assert "VNeID 2.1" in html
+    assert "VNeID 2.1" in html  # the app and version the step's screenshot shows
 
 
 def test_step_requires_alt_text_with_an_image():
