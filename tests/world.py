@@ -38,8 +38,9 @@ from tests.volunteers.factories import (
     TeamFactory,
     UserFactory,
     VisitFactory,
+    VolunteerFactory,
 )
-from volunteers.models import Area, Membership, Official, Target, Visit
+from volunteers.models import Area, Membership, MentorInvitation, Official, Target, Visit
 from volunteers.vocabulary import VULNERABILITY_FIELDS
 
 # The period most scenarios record their visits in.
@@ -131,6 +132,24 @@ class WorldBuilder:
 
     def member(self, user, team, role=Membership.Role.MEMBER):
         MembershipFactory(user=user, team=team, role=role)
+        return user
+
+    def mentor(self, learner, team, username: str, *, invited_by=None):
+        """A learner who accepted a mentor invitation: account, profile, mentor role, consent."""
+        user = self.user(username)
+        VolunteerFactory(user=user, display_name=f"Mentor {username}", learner=learner)
+        MembershipFactory(user=user, team=team, role=Membership.Role.MENTOR)
+        now = timezone.now()
+        MentorInvitation.objects.create(
+            team=team,
+            learner=learner,
+            invited_by=invited_by or user,
+            status=MentorInvitation.Status.ACCEPTED,
+            consent_given_by=f"Mentor {username}",
+            consent_at=now,
+            answered_at=now,
+            user=user,
+        )
         return user
 
     def official(self, user, area, *, can_see_names: bool = False):

@@ -8,6 +8,10 @@ Rules (DESIGN.md, issue 3):
   households' learners, visits and certifications; the areas of their teams
   and everything below them; they may change their teams' households;
 - team leader: as a volunteer, and may also manage (change) their teams;
+- mentor (role "mentor": a certified learner a leader invited, issue 12): a
+  volunteer of the team like a member (households, visits, certificates, QR
+  cards); never a leader (no team management, erasure, audit trail or
+  dashboard of their own);
 - official: the subtree of each area they are assigned to, read-only: they
   never get anything from the ``editable_*`` functions (unless they are also a
   volunteer, in which case their team rights apply as for any volunteer).
@@ -23,6 +27,13 @@ Decisions beyond the scopes, each made here and nowhere else:
   the same rule as ``can_see_names``; volunteers.masking applies it on every
   path, and search by name or address only reaches the rows it allows;
 - withdrawing consent: as erasing (``can_withdraw_consent``);
+- the offline field app keeps the households of the user's own teams only
+  (``offline_teams``, ``offline_households``); a team's leaders see the sync
+  items its members' phones sent and had refused (``can_view_sync_refusals``);
+- mentors: a leader of the team (or a superuser) chooses the team's mentor
+  skills, invites its certified learners and withdraws invitations
+  (``can_invite_mentor``); the learners offered are the team's own
+  (``mentor_invitable_learners``), so another team's learner id is a 404;
 - the audit trail: officials (their subtrees), leaders (their teams'
   households), superusers (``can_view_audit_log``, ``visible_access_logs``);
   nobody may change or delete an entry;
@@ -62,6 +73,7 @@ from .models import (
     Household,
     Learner,
     Membership,
+    MentorInvitation,
     Official,
     Target,
     Team,
@@ -375,6 +387,32 @@ def can_erase_household(user: AnyUser, household: Household) -> bool:
     return _is_superuser(user) or household.team_id in _leader_team_ids(user)
 
 
+def can_invite_mentor(user: AnyUser, team: Team | int) -> bool:
+    """May the user choose `team`'s mentor skills, invite its learners as mentors and withdraw
+    invitations? A leader of that team, or a superuser (a mentor or member may not)."""
+    return _is_superuser(user) or is_leader(user, getattr(team, "pk", team))
+
+
+def mentor_invitable_learners(user: AnyUser, team: Team) -> QuerySet[Learner]:
+    """Learners of `team`'s households the user may invite as mentors (none unless they may
+    invite for the team); erased learners and those who already have an account are left out."""
+    if not can_invite_mentor(user, team):
+        return Learner.objects.none()
+    return editable_learners(user).filter(
+        household__team=team, erased_at__isnull=True, volunteer__isnull=True
+    )
+
+
+def managed_mentor_invitations(user: AnyUser) -> QuerySet[MentorInvitation]:
+    """Mentor invitations the user may show, withdraw or answer for: those of the teams they lead."""
+    if _is_superuser(user):
+        return MentorInvitation.objects.all()
+    ids = _leader_team_ids(user)
+    if not ids:
+        return MentorInvitation.objects.none()
+    return MentorInvitation.objects.filter(team_id__in=ids)
+
+
 def can_revoke(user: AnyUser, certification: Certification) -> bool:
     """May the user revoke `certification` (its certifier in its team, or a leader of its team)?"""
     return revocable_certifications(user).filter(pk=certification.pk).exists()
@@ -569,3 +607,29 @@ def can_reorganise_areas(user: AnyUser, area: Area) -> bool:
     if not _authenticated(user) or not user.has_perm("volunteers.change_area"):
         return False
     return any(area.path.startswith(path) and area.path != path for path in _official_paths(user))
+
+
+# --- offline sync (the field app's download and outbox, volunteers/api)
+
+
+def offline_teams(user: AnyUser) -> QuerySet[Team]:
+    """Teams whose households the user's phone keeps: the teams they are a member of.
+
+    Superusers and officials get only their own memberships too: a phone holds
+    a team's households, never a whole district.
+    """
+    ids = _team_ids(user)
+    return Team.objects.filter(pk__in=ids) if ids else Team.objects.none()
+
+
+def offline_households(user: AnyUser) -> QuerySet[Household]:
+    """Households the user's phone keeps: visible ones of their own teams."""
+    ids = _team_ids(user)
+    if not ids:
+        return Household.objects.none()
+    return visible_households(user).filter(team_id__in=ids)
+
+
+def can_view_sync_refusals(user: AnyUser, team: Team | int) -> bool:
+    """May the user see the refused sync items of `team`'s members? Its leaders and superusers."""
+    return _is_superuser(user) or is_leader(user, team)

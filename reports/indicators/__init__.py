@@ -18,6 +18,7 @@ from .definitions import (
     ratio_for,
 )
 from .queries import (
+    area_targets,
     by_child_area,
     by_month,
     by_team,
@@ -52,6 +53,7 @@ __all__ = [
     "SkillRow",
     "Summary",
     "TeamRow",
+    "area_targets",
     "by_child_area",
     "by_month",
     "by_team",

@@ -25,7 +25,7 @@ frozen dataclasses):
   working in the subtree (``Team.area`` in it), by name.
 - ``by_month(*, area, start, end, teams=None) -> list[MonthRow]``: one row per
   calendar month touching the period (empty months included); stock
-  indicators (registered, learners, overdue, targets, teams_total) are None.
+  indicators (registered, learners, overdue, targets, teams_total, mentors) are None.
 - ``certifications_by_skill(*, area, start, end, teams=None, by_child_area=False)
   -> list[SkillRow]``: one row per skill with at least one certification.
 - ``skills_practised(*, area, start, end, teams=None) -> list[SkillPracticeRow]``:
@@ -72,6 +72,9 @@ Definitions:
   that recorded one (None when none did).
 - teams_total: teams working in the subtree; teams_reporting: those with at
   least one visit in the period; teams_reporting_share = reporting / total.
+- mentors: mentor memberships (learners a leader invited, who accepted) of
+  teams based in the subtree, now (a stock: None by month); counted from the
+  memberships in the team query of both sources (``queries.mentors_per_team``).
 
 Breakdowns: by child area, households and visits go to the child holding the
 household; by team, household indicators (registered, overdue, vulnerable
@@ -264,6 +267,14 @@ DEFINITIONS: tuple[Definition, ...] = (
         _("Person-hours: each visit's duration times the number of volunteers present."),
         Kind.HOURS,
         decimals=1,
+    ),
+    Definition(
+        "mentors",
+        _("Mentors from the community"),
+        _(
+            "Learners who became mentors: members with the mentor role in teams based in the "
+            "area or an area below it (now, not only in the period)."
+        ),
     ),
     Definition(
         "follow_ups_overdue",

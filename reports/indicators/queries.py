@@ -19,7 +19,16 @@ from django.db.models.functions import Substr
 from django.db.models.lookups import LessThan
 from django.utils import timezone
 
-from volunteers.models import Area, Certification, Household, Learner, Target, Team, Visit
+from volunteers.models import (
+    Area,
+    Certification,
+    Household,
+    Learner,
+    Membership,
+    Target,
+    Team,
+    Visit,
+)
 from volunteers.vocabulary import VULNERABILITY_FIELDS
 
 from .results import AreaRow, GroupReach, MonthRow, SkillPracticeRow, SkillRow, Summary, TeamRow
@@ -146,8 +155,29 @@ def _team_rows(scope: Scope) -> dict:
     )
     key = scope.key(area_prefix="", team_field="pk", when=None)
     return scope.rows(
-        teams, key, teams_total=Count("pk"), teams_reporting=Count("pk", filter=Q(reported))
+        teams,
+        key,
+        teams_total=Count("pk"),
+        teams_reporting=Count("pk", filter=Q(reported)),
+        mentors=mentors_per_team(),
     )
+
+
+def mentors_per_team() -> Sum:
+    """The "mentors" aggregate over a Team query: each team's mentor memberships, summed.
+
+    Mentors are few, so the raw and the rollup team families both count the
+    memberships themselves, in their one team query (no rollup table, no
+    extra query): ``rollups check`` compares them equal by construction.
+    """
+    per_team = (
+        Membership.objects.filter(team=OuterRef("pk"), role=Membership.Role.MENTOR)
+        .order_by()
+        .values("team")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Sum(Subquery(per_team))
 
 
 def prorated(value: int, target_start, target_end, start, end) -> int:
@@ -204,6 +234,37 @@ def own_targets(*, area: Area, start, end) -> list[dict]:
     return list(shown.values())
 
 
+def area_targets(
+    *, areas: Iterable[Area], start: datetime.date, end: datetime.date
+) -> dict[int, dict[str, int | None]]:
+    """{area pk: {indicator: target}} for each of `areas`, by ``summary``'s rule (the area's
+    own latest overlapping target, else the sum of the nearest below), pro-rated to
+    [start, end] (``prorated``). One query for all the areas (a team's Today screen).
+    """
+    areas = list(areas)
+    if not areas:
+        return {}
+    subtrees = Q(pk__in=[])
+    for area in areas:
+        subtrees |= area.subtree_q("area__")
+    rows = (
+        Target.objects.filter(subtrees, period_start__lte=end, period_end__gte=start)
+        .order_by("area__path", "indicator", "-period_start", "-pk")
+        .values_list("indicator", "area__path", "value", "period_start", "period_end")
+    )
+    per_area: dict[str, dict[str, int]] = defaultdict(dict)
+    for indicator, path, value, t_start, t_end in rows:
+        if path not in per_area[indicator]:  # the latest-starting one per area
+            per_area[indicator][path] = prorated(value, t_start, t_end, start, end)
+    return {
+        area.pk: {
+            indicator: _target_for(per_area, indicator, area.path)
+            for indicator in Target.Indicator.values
+        }
+        for area in areas
+    }
+
+
 def _target_for(targets: dict[str, dict[str, int]], indicator: str, path: str) -> int | None:
     """The area's own target, else the sum of the nearest targets below it (None: no target)."""
     kept: list[str] = []
@@ -249,6 +310,7 @@ def _summary_from(
         average_satisfaction=round(float(satisfaction), 2) if satisfaction is not None else None,
         teams_total=(data.get("teams_total") or 0) if stock else None,
         teams_reporting=data.get("teams_reporting") or 0,
+        mentors=(data.get("mentors") or 0) if stock else None,
         vulnerable=vulnerable,
     )
 

@@ -51,6 +51,7 @@ class Summary:
     average_satisfaction: float | None = None
     teams_total: int | None = 0
     teams_reporting: int = 0
+    mentors: int | None = 0
     vulnerable: dict[str, GroupReach] = field(default_factory=dict)  # by Household flag
 
     def _ratio(self, key: str) -> float | None:

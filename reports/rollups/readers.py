@@ -2,14 +2,19 @@
 
 Each function mirrors one raw family of ``reports.indicators.queries`` (same
 ``Scope``, same result keys) over the rollup tables, with one query each, so
-``summary`` stays at 7 queries. Distinct counts are ``COUNT(DISTINCT)`` over
-the per-day pair tables: exact for any period.
+``summary`` stays at 7 queries. Distinct counts (households reached, learners
+certified, per skill) count the pair rows that are their pair's first in the
+period (``prev_*`` before the period's start, see ``models``): a filtered
+COUNT, exact for any period, with no sort or hash over every pair. Only a
+scope of several chosen teams (a leader of two teams) falls back to
+``COUNT(DISTINCT)``: its pairs are linked per team or across all teams, not
+across a chosen few; such scopes are small.
 """
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, OuterRef, Q, Sum
-from django.db.models.functions import Substr
+from django.db.models import Count, DateField, Exists, OuterRef, Q, Sum, Value
+from django.db.models.functions import Greatest, Substr
 from django.utils import timezone
 
 from volunteers.models import Team
@@ -35,6 +40,36 @@ def _filtered(model, scope):
 
 def _key(scope, when: str | None = "day"):
     return scope.key(area_prefix="", team_field="team_id", when=when)
+
+
+def _link(scope, *, across_teams: str, per_team: str | None) -> str | None:
+    """The "previous day" column that makes a distinct count a COUNT for this scope
+    (None: no column fits, count distinct)."""
+    from reports.indicators.scope import TEAM
+
+    if per_team and (scope.group == TEAM or (scope.teams is not None and len(scope.teams) == 1)):
+        return per_team
+    return across_teams if scope.teams is None else None
+
+
+def _first_in_period(scope, column: str) -> Q:
+    """Pair rows whose previous day is before the start of their period (or of their month
+    within the period, grouped by month): each pair's first row there, exactly once."""
+    from reports.indicators.scope import MONTH
+
+    start = Value(scope.start, output_field=DateField())
+    if scope.group == MONTH:
+        start = Greatest(start, scope.month_case("day"), output_field=DateField())
+    return Q(**{f"{column}__isnull": True}) | Q(**{f"{column}__lt": start})
+
+
+def _distinct(scope, field: str, *, across_teams: str, per_team: str | None, when=None):
+    """Count("field", distinct) or its exact COUNT of first rows, filtered by `when`."""
+    column = _link(scope, across_teams=across_teams, per_team=per_team)
+    if column is None:
+        return Count(field, distinct=True, filter=when)
+    first = _first_in_period(scope, column)
+    return Count("pk", filter=first if when is None else first & when)
 
 
 def _merge(*parts: dict) -> dict:
@@ -80,10 +115,11 @@ def visit_rows(scope) -> dict:
         count = values.pop("satisfaction_count") or 0
         total = values.pop("satisfaction_sum") or 0
         values["average_satisfaction"] = total / count if count else None
-    aggregates = {"households_reached": Count("household_id", distinct=True)}
+    links = {"across_teams": "prev_any", "per_team": "prev_team"}
+    aggregates = {"households_reached": _distinct(scope, "household_id", **links)}
     for flag in VULNERABILITY_FIELDS:
-        aggregates[f"{flag}__reached"] = Count(
-            "household_id", distinct=True, filter=Q(**{flag: True})
+        aggregates[f"{flag}__reached"] = _distinct(
+            scope, "household_id", **links, when=Q(**{flag: True})
         )
     reached = scope.rows(_filtered(HouseholdDay, scope), _key(scope), **aggregates)
     return _merge(totals, reached)
@@ -121,7 +157,9 @@ def certification_rows(scope) -> dict:
         _filtered(LearnerSkillDay, scope),
         _key(scope),
         certifications=Sum("certifications"),
-        learners_certified=Count("learner_id", distinct=True),
+        learners_certified=_distinct(
+            scope, "learner_id", across_teams="prev_any", per_team="prev_team"
+        ),
     )
 
 
@@ -136,10 +174,16 @@ def team_rows(scope) -> dict:
             scope.key(area_prefix="", team_field="", when="day"),
             teams_reporting=Count("team_id", distinct=True),
         )
+    from reports.indicators.queries import mentors_per_team
+
     reported = Exists(VisitDay.objects.filter(team=OuterRef("pk"), **_period_kwargs(scope)))
     key = scope.key(area_prefix="", team_field="pk", when=None)
     return scope.rows(
-        teams, key, teams_total=Count("pk"), teams_reporting=Count("pk", filter=Q(reported))
+        teams,
+        key,
+        teams_total=Count("pk"),
+        teams_reporting=Count("pk", filter=Q(reported)),
+        mentors=mentors_per_team(),  # read from the memberships: mentors are few
     )
 
 
@@ -155,7 +199,10 @@ def certification_skill_rows(scope, *, by_child_area: bool) -> tuple[list, dict]
     certs = _filtered(LearnerSkillDay, scope)
     totals = list(
         certs.values("skill_id", "skill__code", "skill__name")
-        .annotate(certifications=Sum("certifications"), learners=Count("learner_id", distinct=True))
+        .annotate(
+            certifications=Sum("certifications"),
+            learners=_distinct(scope, "learner_id", across_teams="prev_skill", per_team=None),
+        )
         .order_by("skill__name", "skill_id")
     )
     by_path: dict = {}
@@ -175,6 +222,9 @@ def skill_practice_rows(scope) -> list[dict]:
     return list(
         _filtered(SkillHouseholdDay, scope)
         .values("skill_id", "skill__code", "skill__name")
-        .annotate(visits=Sum("visits"), households=Count("household_id", distinct=True))
+        .annotate(
+            visits=Sum("visits"),
+            households=_distinct(scope, "household_id", across_teams="prev_skill", per_team=None),
+        )
         .order_by("skill__name", "skill_id")
     )

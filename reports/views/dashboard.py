@@ -53,6 +53,7 @@ FIGURES = (
     "certifications",
     "active_volunteers",
     "volunteer_hours",
+    "mentors",
     "follow_ups_overdue",
     "average_satisfaction",
 )
@@ -182,15 +183,12 @@ def _trend_chart(months):
         categories=categories,
         series=[
             charts.Series(
-                str(indicators.definition("visits").label),
-                [row.values.visits for row in months],
-                "s-visits",
-            ),
-            charts.Series(
-                str(indicators.definition("certifications").label),
-                [row.values.certifications for row in months],
-                "s-certs",
-            ),
+                str(indicators.definition(key).label),
+                [getattr(row.values, key) for row in months],
+                css_class,
+                decimals=indicators.definition(key).decimals,
+            )
+            for key, css_class in (("visits", "s-visits"), ("certifications", "s-certs"))
         ],
     )
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Locale
 
+from courses.models import Skill
 from volunteers import access
 from volunteers.models import Area, Household, Membership, Official, Target, Team
 
@@ -56,11 +58,16 @@ class TeamForm(WagtailAdminModelForm):
 
     class Meta:
         model = Team
-        fields = ["name", "area", "contact_url"]
+        fields = ["name", "area", "contact_url", "mentor_skills"]
+        widgets = {"mentor_skills": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
         area_picker(self.fields["area"], for_user)
+        # Certificates are issued for the default language's skills (translations share them).
+        self.fields["mentor_skills"].queryset = Skill.objects.filter(
+            locale=Locale.get_default()
+        ).order_by("name")
 
 
 class MembershipForm(WagtailAdminModelForm):

@@ -21,6 +21,7 @@ from volunteers.models import Area, Service
 from .areas import PROVINCE_CODE, build_tree
 from .certifications import build_certifications
 from .households import build_households, build_learners
+from .mentors import ensure_mentors
 from .officials import build_targets, ensure_groups, ensure_official
 from .teams import build_teams
 from .visits import DAYS, build_visits
@@ -39,6 +40,7 @@ def load(*, stdout, password: str) -> None:
         else:
             stdout.write("Volunteers demo: already loaded.")
         ensure_groups()
+        stdout.write(ensure_mentors(password=password))
 
 
 def _load(*, stdout, password: str) -> None:

@@ -31,6 +31,7 @@ from volunteers.vocabulary import LEARNER_VULNERABILITY_FIELDS
 
 from .access_logs import access_log_record
 from .codes import random_code
+from .mentors import mentor_invitations_erase
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -77,11 +78,42 @@ def _check_consent(household: Household) -> None:
         )
 
 
+def household_consent_check(household: Household) -> None:
+    """The consent rule on an unsaved household: raises its ValidationError, by field.
+
+    A form calls it to show a missing consent beside its other errors at once;
+    household_create applies the same rule again before saving.
+    """
+    _check_consent(household)
+
+
 def _check_team_and_area(user: User, household: Household) -> None:
     if not access.recordable_teams(user).filter(pk=household.team_id).exists():
         raise ValidationError({"team": ValidationError(messages.TEAM_NOT_YOURS, code="team")})
     if not household.area.path.startswith(household.team.area.path):
         raise ValidationError({"area": messages.AREA_OUTSIDE_TEAM})
+
+
+def _check_area_is_smallest(household: Household) -> None:
+    """THE village rule: a household lives in an area without sub-areas (a village).
+
+    Where the chosen area has villages (or any areas below it), one of them
+    must be chosen, so households never land "directly in the commune" and
+    village figures stay whole. Every path (field form, admin, import, sync
+    API) gets it from household_create and household_update.
+    """
+    if Area.objects.filter(
+        path__startswith=household.area.path, depth=household.area.depth + 1
+    ).exists():
+        raise ValidationError(
+            {
+                "area": ValidationError(
+                    messages.AREA_NEEDS_VILLAGE,
+                    code="village_required",
+                    params={"area": household.area.name},
+                )
+            }
+        )
 
 
 def _apply(household: Household, fields: dict[str, Any]) -> None:
@@ -109,14 +141,16 @@ def household_create(
     is when the household agreed (the field app passes now, an import the
     date on the paper form). Raises ValidationError before anything is stored
     when personal data comes without consent (CONSENT_REQUIRED), the team is
-    not the user's or the area lies outside the team's area. Without `code`
-    a random card code is drawn.
+    not the user's, the area lies outside the team's area, or the area has
+    villages below it (AREA_NEEDS_VILLAGE: choose one of them). Without
+    `code` a random card code is drawn.
     """
     household = Household(team=team, area=area, consent_at=consent_at)
     _apply(household, fields)
     if consent_at is not None:
         household.consent_recorded_by = user
     _check_team_and_area(user, household)
+    _check_area_is_smallest(household)
     _check_consent(household)
     for _attempt in range(5):
         household.code = code.strip() if code else f"H{random_code(HOUSEHOLD_CODE_LENGTH)}"
@@ -139,11 +173,13 @@ def household_update(*, user: User, household: Household, **fields: Any) -> Hous
     records the user as the one who recorded the consent.
     """
     household = access.household_for_user_or_404(user, pk=household.pk, write=True)
-    consent_at = household.consent_at
+    consent_at, area_id = household.consent_at, household.area_id
     _apply(household, fields)
     if household.consent_at and household.consent_at != consent_at:
         household.consent_recorded_by = user
     _check_team_and_area(user, household)
+    if household.area_id != area_id:  # a household registered before the rule keeps its area
+        _check_area_is_smallest(household)
     _check_consent(household)
     if household.erased_at is not None and household.consent_at is not None:
         # Erasure removed the consent record, so this is a new consent: the
@@ -223,7 +259,7 @@ def _remove_personal_data(household: Household, *, now: datetime.datetime) -> No
     """Blank every personal value of `household` and its learners, in every column.
 
     The household's own fields and consent record, its learners' names and
-    birth years, its visits' notes, its certificates' revocation reasons, and
+    birth years (and who consented on their mentor invitations), its visits' notes, its certificates' revocation reasons, and
     the labels and data of Wagtail's admin log entries about any of them.
     Vulnerability flags, sizes, dates and codes stay: the counts do not change.
     """
@@ -236,6 +272,7 @@ def _remove_personal_data(household: Household, *, now: datetime.datetime) -> No
     household.full_clean()
     household.save()
     household.learners.update(name="", birth_year=None, erased_at=now)
+    mentor_invitations_erase(learners=household.learners.all())  # who consented to mentor
     household.visits.update(notes="")
     Certification.objects.filter(learner__household=household).update(revoked_reason="")
     _scrub_admin_logs(household)
