@@ -18,6 +18,15 @@ class VolunteersConfig(AppConfig):
     name = "volunteers"
 
     def ready(self):
+        from django.db.models.signals import pre_save
+
+        from .models import Household
+        from .services.sync import record_household_departure
+
+        # Phones drop a household that left their team (volunteers/api changes).
+        pre_save.connect(
+            record_household_departure, sender=Household, dispatch_uid="volunteers.departure"
+        )
         post_migrate.connect(
             _ensure_schedules, sender=self, dispatch_uid="volunteers.ensure_schedules"
         )

@@ -2,6 +2,7 @@ from .areas import Area, Official, Target
 from .households import Household, Learner
 from .imports import ImportJob
 from .logs import AccessLog, CoordinationLogEntry
+from .sync import HouseholdDeparture, SyncDevice, SyncItem
 from .teams import Membership, MentorInvitation, Team, Volunteer
 from .visits import Certification, Service, Visit
 
@@ -11,12 +12,15 @@ __all__ = [
     "Certification",
     "CoordinationLogEntry",
     "Household",
+    "HouseholdDeparture",
     "ImportJob",
     "Learner",
     "Membership",
     "MentorInvitation",
     "Official",
     "Service",
+    "SyncDevice",
+    "SyncItem",
     "Target",
     "Team",
     "Visit",

@@ -68,7 +68,7 @@ def visit_record(
 
     Idempotent on `uuid`: a second call with the same uuid (a double tap, a
     retried sync) returns the stored visit with created=False and changes
-    nothing. The household must be one the user may change; `team` defaults
+    nothing. The household must be one the user may change and not erased; `team` defaults
     to the household's team when the user belongs to it, else their first team.
     """
     uuid = uuid if isinstance(uuid, uuid_module.UUID) else uuid_module.UUID(str(uuid))
@@ -76,6 +76,9 @@ def visit_record(
     existing = Visit.objects.filter(uuid=uuid).first()
     if existing is not None:
         return _existing(existing, household), False
+    if household.erased_at is not None:
+        # Erasure removed who the household is; a new visit would count someone unknown.
+        raise ValidationError(messages.HOUSEHOLD_ERASED, code="household_erased")
     if team is None:
         team = access.default_team(user, household)
     if team is None or not access.is_member(user, team):

@@ -6,6 +6,7 @@ from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,17 +15,20 @@ from django.views.decorators.http import require_POST
 
 from core.forms import add_validation_errors
 from core.links import absolute_url
+from core.parsing import parse_id
 from core.qr import qr_svg
 from volunteers import access, masking, messages, selectors, services
 from volunteers.forms import HouseholdRegisterForm, LearnerForm
-from volunteers.models import AccessLog
+from volunteers.models import AccessLog, Area
 from volunteers.services.households import household_consent_withdraw
+from volunteers.services.sync import team_sync_status
 
 PAGE_SIZE = 25
 CONSENT_WITHDRAWN_DONE = _(
     "Consent withdrawn: the household's personal data was removed. Visits stay for the counts."
 )
-CARDS_PER_PAGE = 24
+CARDS_PER_SHEET = 24  # 3 x 8 cards on an A4 page
+MAX_CARDS = 480  # 20 sheets: a bigger team prints one village at a time
 
 
 @login_required
@@ -88,7 +92,7 @@ def household_register(request):
         try:
             household = services.household_create(user=request.user, **form.household_fields())
         except ValidationError as error:
-            add_validation_errors(form, error)
+            form.add_service_errors(error)
         else:
             flash.success(request, messages.HOUSEHOLD_SAVED)
             return redirect("volunteers:household", pk=household.pk)
@@ -146,28 +150,55 @@ def household_erase(request, pk: int):
 
 @login_required
 def household_cards(request, team_pk: int):
-    """A printable sheet of QR cards for a team's households (members of that team)."""
+    """A printable sheet of QR cards for a team's households (members of that team).
+
+    Every card on one page, in sheets of CARDS_PER_SHEET that print one per
+    paper page, so the whole team prints at once; at most MAX_CARDS (each QR
+    code costs about 10-20 ms), with one village at a time (``?area=``) for
+    bigger teams. A card shows the address only where the viewer may see it
+    (volunteers.masking).
+    """
     team = access.get_visible_or_404(access.recordable_teams, request.user, pk=team_pk)
-    households = access.editable_households(request.user).filter(team=team).select_related("area")
-    page = Paginator(households.order_by("area__name", "code"), CARDS_PER_PAGE).get_page(
-        request.GET.get("page")
+    team_households = access.editable_households(request.user).filter(team=team)
+    villages = list(
+        Area.objects.filter(households__in=team_households.values("pk"))
+        .annotate(cards=Count("households"))  # the filter above limits the join to the team
+        .order_by("name", "pk")
     )
-    cards = [
-        {
-            "household": household,
-            "qr": qr_svg(
-                absolute_url(reverse("volunteers:household_by_code", args=[household.code]))
-            ),
-        }
-        for household in page
-    ]
+    area = None
+    area_pk = parse_id(request.GET.get("area") or "")
+    if area_pk is not None:
+        area = next((village for village in villages if village.pk == area_pk), None)
+        if area is None:
+            raise Http404
+        team_households = team_households.filter(area=area)
+    households = list(
+        team_households.select_related("area").order_by("area__name", "code")[: MAX_CARDS + 1]
+    )
+    truncated = len(households) > MAX_CARDS
+    cards = []
+    for household in households[:MAX_CARDS]:
+        masking.for_user(request.user, household)
+        url = absolute_url(reverse("volunteers:household_by_code", args=[household.code]))
+        cards.append({"household": household, "qr": qr_svg(url)})
+    sheets = [cards[i : i + CARDS_PER_SHEET] for i in range(0, len(cards), CARDS_PER_SHEET)]
     services.access_log_record(
         user=request.user,
         action=AccessLog.Action.PRINT,
-        detail=f"team {team.pk} page {page.number}",
+        detail=f"team {team.pk} cards {len(cards)}" + (f" area {area.pk}" if area else ""),
     )
     return render(
-        request, "volunteers/household_cards.html", {"team": team, "page": page, "cards": cards}
+        request,
+        "volunteers/household_cards.html",
+        {
+            "team": team,
+            "sheets": sheets,
+            "count": len(cards),
+            "truncated": truncated,
+            "max_cards": MAX_CARDS,
+            "villages": villages if len(villages) > 1 or truncated else [],
+            "area": area,
+        },
     )
 
 
@@ -180,4 +211,12 @@ def team_detail(request, team_pk: int):
     context = selectors.team_overview(user=request.user, team=team)
     context["is_member"] = access.is_member(request.user, team)
     context["is_leader"] = access.is_leader(request.user, team)
+    context["can_view_sync"] = access.can_view_sync_refusals(request.user, team)
+    if context["can_view_sync"]:
+        # The offline app's last sync and refused items, per member (services/sync.py).
+        status = team_sync_status(
+            team_id=team.pk, user_ids=[member.user_id for member in context["members"]]
+        )
+        for member in context["members"]:
+            member.sync = status[member.user_id]
     return render(request, "volunteers/team.html", context)
