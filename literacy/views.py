@@ -22,6 +22,7 @@ def after_login(request):
     if access.is_official(user):
         targets.append("reports:dashboard")
     if access.is_volunteer(user):
+        targets.append("reports:today")  # the volunteer's home: follow-ups due, the month
         targets.append("volunteers:home")
     for name in targets:
         try:
@@ -37,6 +38,20 @@ def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+def field_assets() -> list[str]:
+    """The static files the offline field shell loads."""
+    return [
+        static(name)
+        for name in (
+            "js/early.js",
+            "volunteers/field.css",
+            "volunteers/field-app.css",
+            "volunteers/field-db.js",
+            "volunteers/field-app.js",
+        )
+    ]
+
+
 def _service_worker_source() -> str:
     """sw.js with the URLs it precaches filled in; the version changes with them."""
     source = (settings.PROJECT_DIR / "static" / "js" / "sw.js").read_text()
@@ -49,12 +64,16 @@ def _service_worker_source() -> str:
         static("css/site.css"),
         static("js/site.js"),
         static("js/offline.js"),
+        # The field app's shell needs these offline (volunteers/views/field_app.py).
+        *field_assets(),
     ]
+    field_scripts = [static("volunteers/field-db.js")]
     version = hashlib.sha256((source + json.dumps(precache)).encode()).hexdigest()[:12]
     return (
         source.replace('var VERSION = "dev";', f'var VERSION = "{version}";', 1)
         .replace('var OFFLINE = ["/offline/"];', f"var OFFLINE = {json.dumps(offline_pages)};", 1)
         .replace("var PRECACHE = OFFLINE.slice();", f"var PRECACHE = {json.dumps(precache)};", 1)
+        .replace("var FIELD_SCRIPTS = [];", f"var FIELD_SCRIPTS = {json.dumps(field_scripts)};", 1)
     )
 
 

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from .views import dashboard, downloads
+from .views import dashboard, downloads, today
 
 app_name = "reports"
 
 urlpatterns = [
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    # The volunteer's home (field app), here because its numbers are indicators.
+    path("field/today/", today.today, name="today"),
     path("reports/", downloads.report_list, name="list"),
     path("reports/request/", downloads.report_request, name="request"),
     path("reports/subscribe/", downloads.subscription_create, name="subscribe"),

@@ -6,13 +6,16 @@ import uuid
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import add_validation_errors
 from core.parsing import BoundedDateField, BoundedDateTimeField
 
 from . import messages
-from .models import Household, Service, Visit
+from .models import Area, Household, Service, Visit
+from .services.households import household_consent_check
 from .services.visits import visit_errors
 from .vocabulary import VULNERABILITY_GROUPS
 
@@ -55,7 +58,13 @@ class HouseholdRegisterForm(forms.Form):
         initial=DEFAULT_CONSENT_SCOPE,
     )
     team = forms.ModelChoiceField(label=_("Team"), queryset=None, empty_label=None)
-    area = forms.ModelChoiceField(label=_("Village or area"), queryset=None, empty_label=None)
+    area = forms.ModelChoiceField(
+        label=_("Village"),
+        queryset=None,
+        empty_label=_("Choose the village"),
+        help_text=_("Households are counted in their village, so pick the village itself."),
+        error_messages={"required": _("Choose the household's village.")},
+    )
     head_name = forms.CharField(label=_("Head of household"), max_length=160)
     address = forms.CharField(label=_("Address"), max_length=255, required=False)
     phone = forms.CharField(
@@ -71,13 +80,73 @@ class HouseholdRegisterForm(forms.Form):
         add_vulnerability_fields(self)
         self.fields["team"].queryset = teams
         self.fields["area"].queryset = areas
-        self.fields["area"].label_from_instance = lambda area: area.name
+        self.fields["area"].choices = village_choices(areas, self.fields["area"].empty_label)
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            return data  # household_create applies the consent rule (and shows it, via the view)
+        # Other fields are wrong: show the consent rule's errors with them, not one round later.
+        consent = {name: data.get(name) or "" for name in Household.CONSENT_FIELDS[:2]}
+        household = Household(
+            **{name: data.get(name) or "" for name in Household.PERSONAL_FIELDS},
+            **consent,
+            consent_at=timezone.now() if data.get("consent_confirmed") else None,
+        )
+        try:
+            household_consent_check(household)
+        except ValidationError as error:
+            for name, errors in error.error_dict.items():
+                field = self.SERVICE_FIELDS.get(name, name)
+                if field not in self.errors:
+                    self.add_error(field, errors)
+        return data
+
+    # The service's consent record has a date where the form has a box: its error goes on the box.
+    SERVICE_FIELDS = {"consent_at": "consent_confirmed"}
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        """Show household_create's ValidationError here, each message next to its field."""
+        if hasattr(error, "error_dict"):
+            error = ValidationError(
+                {
+                    self.SERVICE_FIELDS.get(name, name): errors
+                    for name, errors in error.error_dict.items()
+                }
+            )
+        add_validation_errors(self, error)
 
     def household_fields(self) -> dict[str, Any]:
         """The cleaned data as household_create's arguments: consent ticked means consent now."""
         data = dict(self.cleaned_data)
         data["consent_at"] = timezone.now() if data.pop("consent_confirmed") else None
         return data
+
+
+def village_choices(areas, empty_label) -> list:
+    """Choices for the village picker: areas without sub-areas, grouped under their parent.
+
+    An area with villages is a group heading, never a choice, so nothing
+    defaults to the commune; the service checks the same rule
+    (household_create: AREA_NEEDS_VILLAGE) for a posted commune. One query.
+    """
+    rows = list(areas.order_by("path"))
+    by_path = {area.path: area for area in rows}
+    parents = {area.path[: -Area.steplen] for area in rows}
+    choices: list = [("", empty_label)]
+    groups: dict[str, list] = {}
+    for area in rows:
+        if area.path in parents:
+            continue
+        parent = by_path.get(area.path[: -Area.steplen])
+        if parent is None:
+            choices.append((area.pk, area.name))
+            continue
+        if parent.path not in groups:
+            groups[parent.path] = []
+            choices.append((parent.name, groups[parent.path]))
+        groups[parent.path].append((area.pk, area.name))
+    return choices
 
 
 class LearnerForm(forms.Form):
@@ -122,12 +191,17 @@ class VisitForm(forms.Form):
     )
     skills = forms.ModelMultipleChoiceField(
         label=_("Skills practised"),
+        help_text=_("What the household tried themselves today, with you beside them."),
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     services = forms.ModelMultipleChoiceField(
         label=_("Services completed"),
+        help_text=_(
+            "Online public services finished during the visit (the application sent, "
+            "the account working)."
+        ),
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -149,8 +223,9 @@ class VisitForm(forms.Form):
         label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, skills, teams, teammates, **kwargs):
+    def __init__(self, *args, skills, teams, teammates, last_visit=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self._add_same_as_last(last_visit)
         self.fields["skills"].queryset = skills
         self.fields["services"].queryset = Service.objects.all()
         self.fields["team"].queryset = teams
@@ -164,8 +239,44 @@ class VisitForm(forms.Form):
             self.initial.setdefault("duration_minutes", 30)
             self.initial.setdefault("outcome", Visit.Outcome.DONE)
 
+    def _add_same_as_last(self, last_visit: Visit | None) -> None:
+        """An explicit "same as last visit" choice: nothing is ticked unless the volunteer asks.
+
+        Offered when the household's latest visit practised skills or completed
+        services; `last_skills` / `last_services` are what ticking it adds.
+        """
+        self.last_visit = last_visit
+        self.last_skills = list(last_visit.skills.all()) if last_visit else []
+        self.last_services = list(last_visit.services.all()) if last_visit else []
+        if self.last_skills or self.last_services:
+            self.fields["same_as_last"] = forms.BooleanField(
+                label=_("Same skills and services as the last visit"),
+                required=False,
+                widget=forms.CheckboxInput(
+                    attrs={
+                        "aria-describedby": "id_same_as_last_helptext",
+                        # visit-form.js ticks these boxes when the volunteer ticks this one.
+                        "data-skills": " ".join(str(row.pk) for row in self.last_skills),
+                        "data-services": " ".join(str(row.pk) for row in self.last_services),
+                    }
+                ),
+            )
+
+    def _with_last(self, chosen, last: list):
+        """`chosen` (a queryset of ticked rows) plus `last`, as a list without duplicates."""
+        rows = {row.pk: row for row in chosen or ()}
+        for row in last:
+            rows.setdefault(row.pk, row)
+        return list(rows.values())
+
     def clean(self):
         data = super().clean()
+        if data.get("same_as_last"):
+            skill_ids = set(self.fields["skills"].queryset.values_list("pk", flat=True))
+            data["skills"] = self._with_last(
+                data.get("skills"), [s for s in self.last_skills if s.pk in skill_ids]
+            )
+            data["services"] = self._with_last(data.get("services"), self.last_services)
         errors = visit_errors(
             visited_at=data.get("visited_at"),
             duration_minutes=data.get("duration_minutes"),

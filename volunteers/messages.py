@@ -37,3 +37,5 @@ FILTER_NEVER_VISITED = _("Never visited")
 FILTER_VULNERABLE = _("Vulnerable")
 VISIT_ALREADY_SAVED = _("This visit was already saved.")
 ERASE_LEADERS_ONLY = _("Only a leader of the household's team can erase its personal data.")
+# Households live in the smallest area: where an area has villages, one of them is chosen.
+AREA_NEEDS_VILLAGE = _("Choose the household's village in %(area)s, not %(area)s itself.")

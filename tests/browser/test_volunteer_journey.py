@@ -41,7 +41,9 @@ def test_volunteer_journey(live_server, phone, settings):
 
     page = phone
     login(page, live_server.url, "volunteer", "pw")
-    assert page.url.endswith("/field/")
+    assert page.url.endswith("/field/today/")  # the volunteer's home
+    page.click("nav a[href='/field/']")
+    page.wait_for_url("**/field/")
 
     page.fill("#q", "bui thi lan dong bai")
     page.click("form.search button[type=submit]")

@@ -100,7 +100,7 @@ def test_erasure_leaves_no_personal_value_anywhere(
     household = services.household_create(
         user=leader,
         team=world.team,
-        area=world.team.area,
+        area=world.household.area,  # the village: the commune has villages (AREA_NEEDS_VILLAGE)
         head_name=f"{MARK} Head",
         address=f"{MARK} Street 1",
         phone="0900 " + MARK,

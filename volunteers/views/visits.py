@@ -9,13 +9,24 @@ from django.shortcuts import redirect, render
 from core.forms import add_validation_errors
 from volunteers import access, messages, selectors, services
 from volunteers.forms import VisitForm
+from volunteers.models import Household, Visit
 
 from .common import default_locale_skills
 
 
+def _last_visit(household: Household) -> Visit | None:
+    """The household's latest visit with its skills and services (3 queries)."""
+    return (
+        Visit.objects.filter(household=household)
+        .order_by("-visited_at", "-pk")
+        .prefetch_related("skills", "services")
+        .first()
+    )
+
+
 @login_required
 def visit_log(request, pk: int):
-    """One screen: defaults filled in (now, my team, last used skills); errors keep the input."""
+    """One screen: defaults filled in (now, my team); errors keep the input."""
     household = access.household_for_user_or_404(request.user, pk=pk, write=True)
     teams = access.recordable_teams(request.user)
     teammates = (
@@ -26,15 +37,15 @@ def visit_log(request, pk: int):
         .distinct()
         .order_by("first_name", "username")
     )
+    # Nothing is pre-ticked: the last visit's skills and services come only through the
+    # form's explicit "same as last visit" box.
     form = VisitForm(
         request.POST or None,
         skills=default_locale_skills(),
         teams=teams,
         teammates=teammates,
-        initial={
-            "team": access.default_team(request.user, household),
-            "skills": selectors.last_used_skill_ids(user=request.user),
-        },
+        last_visit=_last_visit(household),
+        initial={"team": access.default_team(request.user, household)},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
