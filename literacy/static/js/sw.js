@@ -3,6 +3,9 @@
 // Pages: network first, falling back to a saved copy, then to /offline/.
 // Fingerprinted /static/ files never change: cache first. Saved lessons
 // (the "Save for offline reading" button) live in SAVED across versions.
+// The field app (/field/): network first; when the network fails, the cached
+// field shell (/field/app/), which renders the page asked for from IndexedDB
+// by its path; Background Sync sends its outbox (field-db.js, FIELD_SCRIPTS).
 "use strict";
 var VERSION = "dev";
 var OFFLINE = ["/offline/"];
@@ -14,7 +17,13 @@ var SAVED = "saved-v1";
 var VISITED = "visited-v1";
 var KEEP_ON_VISIT = /^\/([a-z]{2}\/)?$|\/print\/$/;
 var HASHED = /\.[0-9a-f]{12}\.\w+$/;
-var SKIP = /^\/(admin|accounts|i18n|documents|django-admin)\//;
+var SKIP = /^\/(admin|accounts|i18n|documents|django-admin|api)\//;
+var FIELD = "field-v1";
+var FIELD_SHELL = "/field/app/";
+var FIELD_SCRIPTS = [];
+try {
+  if (FIELD_SCRIPTS.length) importScripts.apply(self, FIELD_SCRIPTS);
+} catch (e) { /* no Background Sync; pages still send */ }
 
 self.addEventListener("install", function (event) {
   event.waitUntil(
@@ -70,6 +79,25 @@ function page(request) {
   });
 }
 
+// A field page: the server's when it answers; else the shell, which renders it offline.
+function fieldPage(request) {
+  var path = new URL(request.url).pathname;
+  return fetch(request).then(function (response) {
+    if (response.status >= 502 && response.status <= 504) throw new Error("gateway");
+    if (path.indexOf(FIELD_SHELL) === 0 && response.ok && !response.redirected) {
+      stash(FIELD, FIELD_SHELL, response);
+    }
+    return response;
+  }).catch(function () {
+    return caches.open(FIELD).then(function (cache) { return cache.match(FIELD_SHELL); })
+      .then(function (hit) { return hit || cached(offlinePage(path)); });
+  });
+}
+
+self.addEventListener("sync", function (event) {
+  if (event.tag === "field-outbox" && self.FieldDB) event.waitUntil(self.FieldDB.send(true));
+});
+
 function asset(request, path) {
   if (HASHED.test(path)) {
     return cached(request).then(function (hit) {
@@ -86,7 +114,9 @@ self.addEventListener("fetch", function (event) {
   if (request.method !== "GET") return;
   var url = new URL(request.url);
   if (url.origin !== self.location.origin || SKIP.test(url.pathname)) return;
-  if (request.mode === "navigate") {
+  if (request.mode === "navigate" && url.pathname.indexOf("/field/") === 0) {
+    event.respondWith(fieldPage(request));
+  } else if (request.mode === "navigate") {
     event.respondWith(page(request));
   } else if (url.pathname.indexOf("/static/") === 0) {
     event.respondWith(asset(request, url.pathname));
