@@ -4,7 +4,7 @@
         site.url                      # http://127.0.0.1:8010
         site.python("bench/_probe.py")  # a script against the same database (dev settings)
 
-Ports 8010-8019 only (8000 belongs to `make run`).
+Ports 8010-8019 only (8000 belongs to `make run`), or exactly BENCH_PORT when set.
 """
 
 import os
@@ -24,7 +24,9 @@ PORTS = range(8010, 8020)
 
 
 def free_port() -> int:
-    for port in PORTS:
+    """BENCH_PORT when set (an engineer's own port on a shared machine), else 8010-8019."""
+    chosen = os.environ.get("BENCH_PORT")
+    for port in [int(chosen)] if chosen else PORTS:
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
             try:
                 sock.bind(("127.0.0.1", port))

@@ -11,12 +11,15 @@ from dataclasses import dataclass
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from .numbers import format_number
+
 
 @dataclass(frozen=True)
 class Series:
     label: str
     values: list[int | float]
     css_class: str  # colours live in reports/static/reports/dashboard.css
+    decimals: int = 0  # as the indicator's Definition says (the tables use the same)
 
 
 def _nice_max(value: float) -> int:
@@ -44,9 +47,10 @@ def bar_chart(
     The SVG scales to its container (viewBox, width 100%); text stays legible
     because labels are few (one per category) and drawn at 12 user units.
     """
-    left, right, top, bottom = 44, 8, 12, 48
+    left, right, top, bottom = 56, 8, 12, 48  # room for a grouped "100,000" on the axis
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = _nice_max(max((v for s in series for v in s.values), default=0))
+    decimals = max((item.decimals for item in series), default=0)
     n = max(len(categories), 1)
     group_w = plot_w / n
     bar_w = max(2.0, min(28.0, group_w * 0.8 / max(len(series), 1)))
@@ -55,7 +59,8 @@ def bar_chart(
     for fraction in (0, 0.5, 1):
         y = top + plot_h * (1 - fraction)
         value = peak * fraction
-        label = f"{value:g}" if value < 1000 else f"{value / 1000:g}k"
+        # The tables' format (format_number); a half step of a peak of 1 shows its decimal.
+        label = format_number(value, decimals if value == int(value) else max(decimals, 1))
         parts.append(
             f'<line class="grid" x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}"/>'
             f'<text class="axis" x="{left - 4}" y="{y + 4:.1f}" text-anchor="end">{label}</text>'
@@ -70,7 +75,7 @@ def bar_chart(
             parts.append(
                 f'<rect class="{escape(item.css_class)}" x="{x:.1f}" y="{top + plot_h - h:.1f}" '
                 f'width="{bar_w - 1:.1f}" height="{h:.1f}"><title>{escape(item.label)}, '
-                f"{escape(category)}: {value:g}</title></rect>"
+                f"{escape(category)}: {format_number(value, item.decimals)}</title></rect>"
             )
         if i % label_every == 0:
             parts.append(

@@ -3,11 +3,15 @@
 Each simulated person logs in once (demo logins, password DEMO_PASSWORD) and
 then repeats what they do in a day:
 
-- a volunteer opens the field app, opens a household's visit form and saves
-  a visit under a fresh client uuid; one save in ten is sent again with the
-  same uuid, as a phone that lost the answer would. Every visit the server
-  acknowledged (a redirect after the save) is written, with its uuid, to
-  LOAD_ACK_FILE, so bench/load.py can check each was stored exactly once;
+- a volunteer sends the visits of their outbox through the sync API
+  (docs/sync-api.md): one download of their households from
+  GET /api/v1/changes, then batches of 1 to 5 visits, each under a fresh
+  client uuid, to POST /api/v1/batch; one batch in ten is sent again whole,
+  as a phone that lost the answer would. Every visit the server acknowledged
+  ("created" or "duplicate") is written, with its uuid, to LOAD_ACK_FILE, so
+  bench/load.py can check each was stored exactly once. Where the API is
+  missing (404 on /changes) the volunteer falls back to the visit form:
+  open a household's form and save it (a redirect is the acknowledgement);
 - an official opens the dashboard and asks for one workbook;
 - a learner (no login) reads the home page, a course and its lessons.
 
@@ -16,6 +20,7 @@ Loopback only: the host is the bench's own server on 127.0.0.1.
 """
 
 import datetime
+import json
 import os
 import random
 import re
@@ -61,11 +66,86 @@ class Volunteer(HttpUser):
     def on_start(self):
         self.logged_in = login(self, random.choice(VOLUNTEER_LOGINS))
         self.households = []
+        self.device = str(uuid.uuid4())
+        self.api_households = self._download() if self.logged_in else []
+        self.use_api = self.api_households is not None
+
+    def _download(self) -> list[int] | None:
+        """Household ids from GET /api/v1/changes (every page); None when there is no API."""
+        ids, cursor = [], ""
+        for _page in range(20):
+            answer = self.client.get(
+                "/api/v1/changes", params={"cursor": cursor}, name="/api/v1/changes"
+            )
+            if answer.status_code == 404:
+                return None
+            if answer.status_code != 200:
+                return []
+            body = answer.json()
+            ids += [household["id"] for household in body.get("households", [])]
+            cursor = body.get("cursor", "")
+            if not body.get("more"):
+                break
+        return ids
 
     @task
     def log_a_visit(self):
         if not self.logged_in:
             return
+        if self.use_api:
+            self._send_batch()
+        else:
+            self._save_form()
+
+    def _send_batch(self):
+        if not self.api_households:
+            return
+        now = datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds")
+        items = [
+            {
+                "client_id": str(uuid.uuid4()),
+                "kind": "visit",
+                "made_at": now,
+                "data": {
+                    "household_id": random.choice(self.api_households),
+                    "visited_at": now,
+                    "duration_minutes": 30,
+                    "outcome": "done",
+                    "satisfaction": 5,
+                },
+            }
+            for _ in range(random.randint(1, 5))
+        ]
+        body = json.dumps({"device_id": self.device, "items": items})
+        headers = {
+            "Content-Type": "application/json",
+            "X-CSRFToken": self.client.cookies.get("csrftoken", ""),
+            "Referer": self.host + "/field/",
+        }
+        for _attempt in range(2 if random.random() < 0.1 else 1):
+            with self.client.post(
+                "/api/v1/batch",
+                data=body,
+                headers=headers,
+                name="/api/v1/batch (POST)",
+                catch_response=True,
+            ) as answer:
+                if answer.status_code != 200:
+                    answer.failure(f"batch not applied: {answer.status_code}")
+                    continue
+                results = answer.json().get("results", [])
+                stored = [
+                    r["client_id"] for r in results if r["status"] in ("created", "duplicate")
+                ]
+                if len(stored) == len(items):
+                    answer.success()
+                else:
+                    answer.failure(f"{len(items) - len(stored)} visits refused")
+                if ACK_FILE and stored:
+                    with open(ACK_FILE, "a") as acks:
+                        acks.write("".join(client_id + "\n" for client_id in stored))
+
+    def _save_form(self):
         if not self.households:
             page = self.client.get("/field/", name="/field/")
             self.households = sorted(set(re.findall(r'href="/field/households/(\d+)/"', page.text)))

@@ -12,6 +12,12 @@ rewrite), the team and the local day. Two kinds of table:
   over these rows: a person visited three times on one day by one team is one
   row, and nothing is joined (the flags of the household are copied in), so
   the count reads far fewer and narrower rows than the raw visits.
+  Each pair row also carries the day the same pair was last seen before it
+  (``prev_*``, set by ``refresh.link_pairs``; a second row of the same pair on
+  the same day gets its own day): the rows of a pair whose previous day is
+  before the period's start are exactly its first rows in the period, so
+  "distinct households reached from s to e" is a plain filtered COUNT of rows
+  in the period (no sort, no hash of every household), exact for any period.
 - the stock (``HouseholdStock``): households and learners now, per
   (area, team, flags, latest follow-up date), for "registered" and
   "follow-ups overdue".
@@ -68,6 +74,8 @@ class HouseholdDay(HouseholdFlags, _Rollup):
     area = _ref("volunteers.Area")
     team = _ref("volunteers.Team")
     household = _ref("volunteers.Household")
+    prev_any = models.DateField(null=True)  # previous day of (area, household), any team
+    prev_team = models.DateField(null=True)  # previous day of (area, team, household)
 
     class Meta:
         constraints = [
@@ -105,6 +113,9 @@ class LearnerSkillDay(_Rollup):
     learner = _ref("volunteers.Learner")
     skill = _ref("courses.Skill")
     certifications = models.PositiveIntegerField(default=0)
+    prev_any = models.DateField(null=True)  # previous day of (area, learner), any team or skill
+    prev_team = models.DateField(null=True)  # previous day of (area, team, learner)
+    prev_skill = models.DateField(null=True)  # previous day of (area, skill, learner)
 
     class Meta:
         constraints = [
@@ -124,6 +135,7 @@ class SkillHouseholdDay(_Rollup):
     skill = _ref("courses.Skill")
     household = _ref("volunteers.Household")
     visits = models.PositiveIntegerField(default=0)
+    prev_skill = models.DateField(null=True)  # previous day of (area, skill, household)
 
     class Meta:
         constraints = [

@@ -49,6 +49,10 @@ from .models import (
 
 STATE = "indicators"
 CHUNK = 500  # area ids per IN (...) list
+# Days rebuilt per statement (and per committed step of ``rebuild``): the raw tables are read
+# once per month of days with hash joins instead of once per day, and a stopped rebuild
+# loses at most a month's statements.
+REBUILD_DAYS = datetime.timedelta(days=31)
 
 # (area id, day); day None = the area's stock only
 Bucket = tuple[int, datetime.date | None]
@@ -101,68 +105,101 @@ def _in_areas(column: str, areas: list[int] | None) -> tuple[str, list]:
     return f" AND {column} IN ({', '.join(['%s'] * len(areas))})", list(areas)
 
 
-def _visit_inserts(day: datetime.date, areas: list[int] | None) -> list[tuple[str, list]]:
-    begin, until = _day_bounds(day)
+def _local_day_sql(column: str) -> tuple[str, list]:
+    """SQL for the local (site time zone) date of a datetime column, with its parameters."""
+    sql, params = connection.ops.datetime_cast_date_sql(
+        column, (), timezone.get_current_timezone_name()
+    )
+    return sql, list(params)
+
+
+def _visit_inserts(
+    first: datetime.date, last: datetime.date, areas: list[int] | None
+) -> list[tuple[str, list]]:
+    """INSERT ... SELECT statements for the day rows of the days `first` to `last`.
+
+    The day of each row is computed in SQL from the visit time (one statement
+    for a whole range of days: a rebuild reads each table once per chunk of
+    days instead of once per day).
+    """
+    begin, until = _day_bounds(first)[0], _day_bounds(last)[1]
     where, area_params = _in_areas("h.area_id", areas)
+    day, day_params = _local_day_sql("v.visited_at")
     joined = (
         f" FROM {_T['visit']} v JOIN {_T['household']} h ON h.id = v.household_id"
         f" WHERE v.visited_at >= %s AND v.visited_at < %s{where}"
     )
     flags = ", ".join(_FLAGS)
     h_flags = ", ".join(f"h.{flag}" for flag in _FLAGS)
-    base = [_d(day), begin, until, *area_params]
+    base = [*day_params, begin, until, *area_params]
     return [
         (
             f"INSERT INTO {VisitDay._meta.db_table}"
             " (day, area_id, team_id, visits, satisfaction_sum, satisfaction_count)"
-            " SELECT %s, h.area_id, v.team_id, COUNT(*), COALESCE(SUM(v.satisfaction), 0),"
-            f" COUNT(v.satisfaction){joined} GROUP BY h.area_id, v.team_id",
+            f" SELECT {day}, h.area_id, v.team_id, COUNT(*), COALESCE(SUM(v.satisfaction), 0),"
+            f" COUNT(v.satisfaction){joined} GROUP BY 1, 2, 3",
             base,
         ),
         (
             f"INSERT INTO {HouseholdDay._meta.db_table}"
             f" (day, area_id, team_id, household_id, {flags})"
-            f" SELECT DISTINCT %s, h.area_id, v.team_id, v.household_id, {h_flags}{joined}"
+            f" SELECT DISTINCT {day}, h.area_id, v.team_id, v.household_id, {h_flags}{joined}"
             " AND v.outcome = %s",
             [*base, Visit.Outcome.DONE.value],
         ),
         (
             f"INSERT INTO {VolunteerDay._meta.db_table} (day, area_id, team_id, user_id, minutes)"
-            " SELECT %s, h.area_id, v.team_id, p.user_id, SUM(v.duration_minutes)"
+            f" SELECT {day}, h.area_id, v.team_id, p.user_id, SUM(v.duration_minutes)"
             f" FROM {_T['presence']} p JOIN {_T['visit']} v ON v.id = p.visit_id"
             f" JOIN {_T['household']} h ON h.id = v.household_id"
             f" WHERE v.visited_at >= %s AND v.visited_at < %s{where}"
-            " GROUP BY h.area_id, v.team_id, p.user_id",
+            " GROUP BY 1, 2, 3, 4",
             base,
         ),
         (
             f"INSERT INTO {SkillHouseholdDay._meta.db_table}"
             " (day, area_id, team_id, skill_id, household_id, visits)"
-            " SELECT %s, h.area_id, v.team_id, s.skill_id, v.household_id, COUNT(*)"
+            f" SELECT {day}, h.area_id, v.team_id, s.skill_id, v.household_id, COUNT(*)"
             f" FROM {_T['practice']} s JOIN {_T['visit']} v ON v.id = s.visit_id"
             f" JOIN {_T['household']} h ON h.id = v.household_id"
             f" WHERE v.visited_at >= %s AND v.visited_at < %s{where}"
-            " GROUP BY h.area_id, v.team_id, s.skill_id, v.household_id",
+            " GROUP BY 1, 2, 3, 4, 5",
             base,
         ),
         (
             f"INSERT INTO {LearnerSkillDay._meta.db_table}"
             " (day, area_id, team_id, learner_id, skill_id, certifications)"
-            " SELECT %s, h.area_id, c.team_id, c.learner_id, c.skill_id, COUNT(*)"
+            " SELECT c.certified_on, h.area_id, c.team_id, c.learner_id, c.skill_id, COUNT(*)"
             f" FROM {_T['certification']} c JOIN {_T['learner']} l ON l.id = c.learner_id"
             f" JOIN {_T['household']} h ON h.id = l.household_id"
-            f" WHERE c.certified_on = %s AND c.revoked_at IS NULL{where}"
-            " GROUP BY h.area_id, c.team_id, c.learner_id, c.skill_id",
-            [_d(day), _d(day), *area_params],
+            f" WHERE c.certified_on >= %s AND c.certified_on <= %s AND c.revoked_at IS NULL{where}"
+            " GROUP BY 1, 2, 3, 4, 5",
+            [_d(first), _d(last), *area_params],
         ),
     ]
 
 
 _DAY_TABLES = (VisitDay, HouseholdDay, VolunteerDay, SkillHouseholdDay, LearnerSkillDay)
 
+# Which pairs each "previous day" column links: (table, column, partition, order within a day).
+_LINKS = (
+    (HouseholdDay, "prev_any", ("area_id", "household_id"), ("team_id",)),
+    (HouseholdDay, "prev_team", ("area_id", "team_id", "household_id"), ()),
+    (LearnerSkillDay, "prev_any", ("area_id", "learner_id"), ("team_id", "skill_id")),
+    (LearnerSkillDay, "prev_team", ("area_id", "team_id", "learner_id"), ("skill_id",)),
+    (LearnerSkillDay, "prev_skill", ("area_id", "skill_id", "learner_id"), ("team_id",)),
+    (SkillHouseholdDay, "prev_skill", ("area_id", "skill_id", "household_id"), ("team_id",)),
+)
 
-def recompute_day(day: datetime.date, areas: Iterable[int] | None = None) -> None:
-    """Rebuild every day table's rows of `day` (for `areas` only, or all areas)."""
+
+def recompute_range(
+    first: datetime.date, last: datetime.date, areas: Iterable[int] | None = None
+) -> None:
+    """Rebuild every day table's rows from `first` to `last` (for `areas` only, or all areas).
+
+    The "previous day" links are not set here: ``link_pairs`` does it once the
+    days are in place.
+    """
     area_list = None if areas is None else sorted(set(areas))
     chunks = (
         [None]
@@ -174,11 +211,43 @@ def recompute_day(day: datetime.date, areas: Iterable[int] | None = None) -> Non
             where, params = _in_areas("area_id", chunk)
             for model in _DAY_TABLES:
                 cursor.execute(
-                    f"DELETE FROM {model._meta.db_table} WHERE day = %s{where}",
-                    [_d(day), *params],
+                    f"DELETE FROM {model._meta.db_table} WHERE day >= %s AND day <= %s{where}",
+                    [_d(first), _d(last), *params],
                 )
-            for sql, sql_params in _visit_inserts(day, chunk):
+            for sql, sql_params in _visit_inserts(first, last, chunk):
                 cursor.execute(sql, sql_params)
+
+
+def recompute_day(day: datetime.date, areas: Iterable[int] | None = None) -> None:
+    """Rebuild every day table's rows of `day` (for `areas` only, or all areas)."""
+    recompute_range(day, day, areas)
+
+
+def link_pairs(areas: Iterable[int] | None = None) -> None:
+    """Set every pair row's previous day (``prev_*``) in `areas` (or everywhere).
+
+    A pair's rows of one area are linked whole (they are few per area), so a
+    recomputed day also fixes the link of the pair's next row, wherever it is.
+    """
+    area_list = None if areas is None else sorted(set(areas))
+    chunks = (
+        [None]
+        if area_list is None
+        else [area_list[i : i + CHUNK] for i in range(0, len(area_list), CHUNK)]
+    )
+    with connection.cursor() as cursor:
+        for chunk in chunks:
+            where, params = _in_areas("area_id", chunk)
+            for model, column, partition, order in _LINKS:
+                table = model._meta.db_table
+                cursor.execute(
+                    f"UPDATE {table} SET {column} = linked.previous FROM (SELECT id, LAG(day)"
+                    f" OVER (PARTITION BY {', '.join(partition)}"
+                    f" ORDER BY {', '.join(('day', *order))}) AS previous"
+                    f" FROM {table} WHERE 1 = 1{where}) AS linked WHERE {table}.id = linked.id"
+                    f" AND {table}.{column} IS DISTINCT FROM linked.previous",
+                    params,
+                )
 
 
 def recompute_stock(areas: Iterable[int] | None = None) -> None:
@@ -289,6 +358,8 @@ def apply(buckets: Iterable[Bucket]) -> int:
             stock.add(area)
     for day in sorted(by_day):
         recompute_day(day, by_day[day])
+    if by_day:
+        link_pairs(set().union(*by_day.values()))
     if stock:
         recompute_stock(stock)
     return sum(len(areas) for areas in by_day.values())
@@ -344,8 +415,10 @@ def rebuild_all(progress: Callable[[str], None] | None = None, *, restart: bool 
     if days:
         day = days[0]
         while day <= days[1]:
-            recompute_day(day)
-            day += datetime.timedelta(days=1)
+            last = min(days[1], day + REBUILD_DAYS - datetime.timedelta(days=1))
+            recompute_range(day, last)
+            day = last + datetime.timedelta(days=1)
+        link_pairs()
     recompute_stock()
     if progress:
         progress("done")
@@ -380,15 +453,17 @@ def rebuild(progress: Callable[[str], None], *, restart: bool = False) -> None:
         total = (current.rebuild_until - days[0]).days + 1
         day = first
         while day <= current.rebuild_until:
+            last = min(current.rebuild_until, day + REBUILD_DAYS - datetime.timedelta(days=1))
             with transaction.atomic():
-                recompute_day(day)
-                current.rebuild_cursor = day
+                recompute_range(day, last)
+                current.rebuild_cursor = last
                 current.save(update_fields=["rebuild_cursor"])
-            done = (day - days[0]).days + 1
-            if done % 10 == 0 or day == current.rebuild_until:
-                progress(f"{day}: {done}/{total} days ({100 * done // total}%)")
-            day += datetime.timedelta(days=1)
+            done = (last - days[0]).days + 1
+            progress(f"{last}: {done}/{total} days ({100 * done // total}%)")
+            day = last + datetime.timedelta(days=1)
     with transaction.atomic():
+        link_pairs()
+        progress("pairs linked")
         recompute_stock()
         current.rebuild_cursor = current.rebuild_until = None
         current.refreshed_at = timezone.now()
@@ -432,3 +507,4 @@ def rekey_area(*, source_id: int, target_id: int) -> None:
             cursor.execute(
                 f"UPDATE {table} SET area_id = %s WHERE area_id = %s", [target_id, -target_id]
             )
+    link_pairs([target_id])

@@ -1,25 +1,22 @@
 """Number formatting for the dashboard: grouped integers, percentages, bar widths."""
 
 from django import template
-from django.utils import formats
+
+from reports.numbers import format_number, format_percent
 
 register = template.Library()
 
 
 @register.filter
 def num(value, decimals=0):
-    """A localised number with thousands grouping; an en dash for None."""
-    if value is None:
-        return "–"
-    return formats.number_format(value, int(decimals), use_l10n=True, force_grouping=True)
+    """A localised number with thousands grouping; an en dash for None (``format_number``)."""
+    return format_number(value, decimals)
 
 
 @register.filter
 def percent(fraction):
-    """0.643 -> "64 %" (localised); an en dash for None."""
-    if fraction is None:
-        return "–"
-    return f"{formats.number_format(round(fraction * 100), 0, use_l10n=True)} %"
+    """0.643 -> "64 %" (localised); an en dash for None (``format_percent``)."""
+    return format_percent(fraction)
 
 
 @register.filter

@@ -87,6 +87,18 @@ def _joined(ids: str | None, names: dict[int, str]) -> str:
     return "; ".join(sorted(names.get(int(pk), "") for pk in ids.split(",")))
 
 
+class _Joined(dict):
+    """Id lists joined to names once ("3,1" -> "Name 1; Name 3"): a sheet repeats a few dozen."""
+
+    def __init__(self, names: dict[int, str]):
+        super().__init__()
+        self.names = names
+
+    def __missing__(self, ids: str) -> str:
+        self[ids] = value = _joined(ids, self.names)
+        return value
+
+
 class VisitsWriter:
     """Writes the visits of `visits` (a Visit queryset already scoped and filtered)."""
 
@@ -112,8 +124,8 @@ class VisitsWriter:
         self.areas = _Names(Area.objects.all())
         self.teams = _Names(Team.objects.all())
         # Small catalogues: read whole, once.
-        self.skills = dict(Skill.objects.values_list("pk", "name"))
-        self.services = dict(Service.objects.values_list("pk", "name"))
+        self.skills = _Joined(dict(Skill.objects.values_list("pk", "name")))
+        self.services = _Joined(dict(Service.objects.values_list("pk", "name")))
 
     # --- layout ---------------------------------------------------------------
 
@@ -223,8 +235,8 @@ class VisitsWriter:
                     volunteers or 0,
                     minutes,
                     self.outcomes.get(outcome, outcome),
-                    text(ws, _joined(skills, self.skills)),
-                    text(ws, _joined(services, self.services)),
+                    text(ws, self.skills[skills]) if skills else "",
+                    text(ws, self.services[services]) if services else "",
                     score,
                     self._follow_up_cell if follow_up else None,
                 ]

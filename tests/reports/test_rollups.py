@@ -34,6 +34,25 @@ def _assert_equal(world):
             assert rollups.differences(area=area, start=start, end=end) == []
             team = [world.communes and world.teams[0].pk]
             assert rollups.differences(area=area, start=start, end=end, teams=team) == []
+    # Two teams chosen: the distinct counts fall back to COUNT(DISTINCT); equal all the same.
+    start, end = PERIODS[0]
+    teams = [team.pk for team in world.teams[:2]]
+    assert rollups.differences(area=world.province, start=start, end=end, teams=teams) == []
+    _assert_links()
+
+
+def _assert_links():
+    """Every pair row's prev_* is the day of the row before it in its pair (None for the first)."""
+    from reports.rollups.refresh import _LINKS
+
+    for model, column, partition, order in _LINKS:
+        fields = ["pk", "day", column, *partition, *order]
+        rows = sorted(model.objects.values(*fields), key=lambda r: [r["day"], *map(r.get, order)])
+        last: dict = {}
+        for row in rows:
+            key = tuple(row[field] for field in partition)
+            assert row[column] == last.get(key), (model.__name__, column, row)
+            last[key] = row["day"]
 
 
 def _snapshot():
