@@ -1285,6 +1285,84 @@ COURSES = [
             ),
         ],
     ),
+    Course(
+        "cho-to-cong-nghe-so",
+        ("Dành cho tổ công nghệ số", "For community digital teams"),
+        (
+            "Bài học cho thành viên tổ: đến nhà dân, xin đồng ý, ghi lượt thăm khi không có sóng.",
+            "Lessons for team members: visiting a household, asking for consent, logging visits with no signal.",
+        ),
+        [
+            Lesson(
+                "ghi-luot-tham-khi-mat-song",
+                ("Ghi lượt thăm khi không có sóng", "Logging a visit with no signal"),
+                (
+                    "Ứng dụng giữ lượt thăm trên điện thoại và tự gửi khi có mạng. Không mất gì, không tính hai lần.",
+                    "The app keeps the visit on your phone and sends it when there is a connection. Nothing is lost or counted twice.",
+                ),
+                ("Kỹ năng số", "1.0"),
+                6,
+                [],
+                [
+                    Step(
+                        ("Mở ứng dụng khi còn mạng", "Open the app while you have a connection"),
+                        (
+                            "Trước khi vào thôn, mở mục Hôm nay một lần. Điện thoại tải các hộ của tổ bạn.",
+                            "Before you set off, open Today once. Your phone downloads your team's households.",
+                        ),
+                        "Kỹ năng số",
+                        ["Hôm nay", "Hộ của tôi", "Đang chờ gửi: 0"],
+                        "Hôm nay",
+                    ),
+                    Step(
+                        ("Ghi lượt thăm như thường lệ", "Log the visit as usual"),
+                        (
+                            "Tìm hộ, bấm Ghi lượt thăm và lưu. Lượt thăm nằm trong mục Đang chờ gửi.",
+                            "Find the household, tap Log visit and save. The visit waits under Waiting to send.",
+                        ),
+                        "Kỹ năng số",
+                        ["Ghi lượt thăm", "Kỹ năng đã luyện", "Dịch vụ đã làm xong"],
+                        "Lưu",
+                    ),
+                    Step(
+                        ("Gửi khi có sóng", "Send when you have signal"),
+                        (
+                            "Khi có mạng, ứng dụng tự gửi. Mục nào bị từ chối vẫn nằm lại với lý do: sửa rồi gửi lại.",
+                            "With a connection the app sends by itself. A refused item stays with its reason: correct it and send it again.",
+                        ),
+                        "Kỹ năng số",
+                        ["Đang chờ gửi: 3", "Gửi ngay", "Bị từ chối: 0"],
+                        "Gửi ngay",
+                    ),
+                ],
+                [
+                    Question(
+                        (
+                            "Lượt thăm ghi khi mất sóng thì sao?",
+                            "What happens to a visit logged with no signal?",
+                        ),
+                        [
+                            (
+                                "Nằm trên điện thoại và tự gửi khi có mạng",
+                                "It stays on the phone and is sent when there is a connection",
+                                True,
+                                "Ứng dụng giữ lượt thăm cho đến khi máy chủ nhận.",
+                                "The app keeps the visit until the server has it.",
+                            ),
+                            (
+                                "Bị mất, phải ghi lại",
+                                "It is lost and must be logged again",
+                                False,
+                                "Không: ghi lại sẽ tính hai lần.",
+                                "No: logging it again would count it twice.",
+                            ),
+                        ],
+                    ),
+                ],
+                audience="volunteer",
+            ),
+        ],
+    ),
 ]
 
 VIDEOS = [
