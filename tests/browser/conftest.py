@@ -8,6 +8,8 @@ Set SCREENSHOTS=1 to let journeys save README screenshots.
 
 import os
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -77,6 +79,20 @@ def _page(browser, **context_options):
     return context, context.new_page()
 
 
+def _close(context) -> None:
+    """Close the browser, then wait for the live server's requests still being answered.
+
+    A page's last fetches (a service worker filling its cache, a progress poll) can still be
+    running in the server's request threads when the test ends; with SQLite's shared in-memory
+    database their open read would lock the tables the flush after the test empties.
+    """
+    context.close()
+    deadline = time.monotonic() + 15
+    for thread in threading.enumerate():
+        if "process_request_thread" in thread.name:
+            thread.join(max(0.0, deadline - time.monotonic()))
+
+
 @pytest.fixture
 def phone(browser):
     context, page = _page(
@@ -87,14 +103,14 @@ def phone(browser):
         has_touch=True,
     )
     yield page
-    context.close()
+    _close(context)
 
 
 @pytest.fixture
 def desktop(browser):
     context, page = _page(browser, viewport={"width": 1280, "height": 900})
     yield page
-    context.close()
+    _close(context)
 
 
 def login(page, base_url: str, username: str, password: str) -> None:

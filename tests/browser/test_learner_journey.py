@@ -97,7 +97,7 @@ def test_new_learner_finds_follows_checks_prints_and_switches_language(live_serv
 
     # Search without diacritics finds the Vietnamese lesson.
     phone.fill("#home-q", "dang ky khai sinh")
-    phone.locator("form[role=search] button[type=submit]").click()
+    phone.locator("form:has(#home-q) button[type=submit]").click()
     phone.wait_for_url("**/search/?q=*")
     result = phone.locator(".results a", has_text=LESSON_TITLE)
     assert result.count() == 1
