@@ -14,7 +14,7 @@ def test_no_server_error_and_every_acknowledged_visit_stored_once():
             site, seconds=12, volunteers=4, officials=1, learners=10
         )
     names = {row["Name"] for row in stats}
-    assert "/api/v1/batch (POST)" in names  # visits go through the sync API, as the phones send them
+    assert "/api/v1/batch (POST)" in names  # visits are sent as the phones send them
     assert "lesson and course pages" in names
     assert server_errors == 0
     assert check["unique"] > 0
