@@ -189,3 +189,28 @@ def test_the_rollups_schedule_runs_every_minute(db):
     schedule = Schedule.objects.get(name=ROLLUPS)
     assert (schedule.schedule_type, schedule.minutes) == (Schedule.MINUTES, 1)
     assert schedule.func == "reports.tasks.refresh_rollups"
+
+
+def _planner_rows(table: str) -> int:
+    """How many rows the database's planner statistics think `table` has (0: never analysed)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT GREATEST(reltuples, 0) FROM pg_class WHERE relname = %s", [table])
+            return int(cursor.fetchone()[0])
+        cursor.execute("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")
+        if cursor.fetchone() is None:
+            return 0
+        cursor.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = %s", [table])
+        row = cursor.fetchone()
+        return int(row[0].split()[0]) if row else 0
+
+
+@pytest.mark.django_db
+def test_a_rebuild_leaves_the_planner_knowing_the_tables_sizes():
+    seeded_district(communes=2, households=15, seed=25)
+    call_command("rollups", "rebuild")
+    table = HouseholdDay._meta.db_table
+    assert HouseholdDay.objects.count() > 0
+    assert _planner_rows(table) == HouseholdDay.objects.count()
