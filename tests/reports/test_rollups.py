@@ -197,7 +197,9 @@ def _planner_rows(table: str) -> int:
 
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("SELECT GREATEST(reltuples, 0) FROM pg_class WHERE relname = %s", [table])
+            cursor.execute(
+                "SELECT GREATEST(reltuples, 0) FROM pg_class WHERE relname = %s", [table]
+            )
             return int(cursor.fetchone()[0])
         cursor.execute("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")
         if cursor.fetchone() is None:
