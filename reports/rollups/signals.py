@@ -46,6 +46,8 @@ def _before_visit_save(sender, instance: Visit, **kwargs):
 
 
 def _after_visit_save(sender, instance: Visit, **kwargs):
+    if kwargs.get("created"):
+        instance._rollup_created = True
     new = _visit_bucket(instance.pk) if _eager() else set()
     mark_dirty(getattr(instance, "_rollup_old", set()) | new)
 
@@ -60,6 +62,8 @@ def _visit_people_changed(sender, instance, action: str, pk_set=None, **kwargs):
     if action not in {"post_add", "post_remove", "post_clear", "pre_clear"}:
         return
     if isinstance(instance, Visit):
+        if getattr(instance, "_rollup_created", False) and not _eager():
+            return  # a visit created just now: the watermark finds it with its links
         mark_dirty(_visit_bucket(instance.pk))
     elif pk_set:
         buckets: set = set()

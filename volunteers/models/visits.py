@@ -29,6 +29,10 @@ class Service(models.Model):
 class Visit(NeverSaveMasked, TimeStampedModel):
     """One visit to a household. `uuid` is made on the phone: the sync idempotency key."""
 
+    # Visits link lessons, but no editor asks "which visits used this page": indexing each
+    # visit's references cost two queries per visit saved.
+    wagtail_reference_index_ignore = True
+
     class Outcome(models.TextChoices):
         DONE = "done", _("Done")
         FOLLOW_UP = "follow_up", _("Needs follow-up")

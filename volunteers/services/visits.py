@@ -104,7 +104,9 @@ def visit_record(
         satisfaction=satisfaction,
         notes=notes.strip(),
     )
-    visit.full_clean(validate_unique=False)
+    # The household, team and recorder were just read (and checked) in this transaction:
+    # full_clean need not query each foreign key again.
+    visit.full_clean(exclude=["household", "team", "recorded_by"], validate_unique=False)
     try:
         with transaction.atomic():
             visit.save()
@@ -115,10 +117,16 @@ def visit_record(
     present = Membership.objects.filter(
         team=team, user__in=[getattr(v, "pk", v) for v in volunteers]
     )
-    visit.volunteers.set({user.pk, *present.values_list("user_id", flat=True)})
-    visit.skills.set(list(skills))
-    visit.services.set(list(services))
-    visit.lessons.set(list(lessons))
+    # A new visit has no links yet: add() what there is (set() would first read what is there).
+    visit.volunteers.add(*{user.pk, *present.values_list("user_id", flat=True)})
+    for related, items in (
+        (visit.skills, skills),
+        (visit.services, services),
+        (visit.lessons, lessons),
+    ):
+        items = list(items)
+        if items:
+            related.add(*items)
     return visit, True
 
 
