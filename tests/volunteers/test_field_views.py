@@ -176,6 +176,20 @@ def test_log_visit_and_double_submit_counts_once(volunteer_client, world):
     assert "Đã cài VNeID cho bà" in page
 
 
+def test_back_then_save_again_under_a_new_id_counts_once(volunteer_client, world):
+    """Back to the form, which comes with a new id and the browser's refill, then Save again."""
+    url = reverse("volunteers:visit_log", args=[world.household.pk])
+    before = Visit.objects.filter(household=world.household).count()
+    first = visit_data(team=world.team.pk)
+    volunteer_client.post(url, first)
+    again = volunteer_client.post(url, {**first, "uuid": str(uuid.uuid4())}, follow=True)
+    assert Visit.objects.filter(household=world.household, notes=first["notes"]).count() == 1
+    assert escape(messages.VISIT_ALREADY_SAVED) in again.content.decode()
+    # Another visit (other words) minutes later is a visit of its own.
+    volunteer_client.post(url, visit_data(team=world.team.pk, notes="Lần hai: cổng dịch vụ công"))
+    assert Visit.objects.filter(household=world.household).count() == before + 2
+
+
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [

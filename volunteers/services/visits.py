@@ -92,6 +92,9 @@ def visit_record(
     )
     if errors:
         raise ValidationError(errors)
+    twin = _just_saved_twin(user, household, visited_at, duration_minutes, outcome, notes)
+    if twin is not None:
+        return twin, False
     visit = Visit(
         uuid=uuid,
         household=household,
@@ -119,15 +122,38 @@ def visit_record(
     )
     # A new visit has no links yet: add() what there is (set() would first read what is there).
     visit.volunteers.add(*{user.pk, *present.values_list("user_id", flat=True)})
-    for related, items in (
-        (visit.skills, skills),
-        (visit.services, services),
-        (visit.lessons, lessons),
-    ):
-        items = list(items)
-        if items:
-            related.add(*items)
+    if skills := list(skills):
+        visit.skills.add(*skills)
+    if services := list(services):
+        visit.services.add(*services)
+    if lessons := list(lessons):
+        visit.lessons.add(*lessons)
     return visit, True
+
+
+# A second save of the same visit under a new id (Back, then Save again: the page is
+# fetched anew with a new uuid, the browser refills what was typed) counts once.
+TWIN_WINDOW = datetime.timedelta(minutes=10)
+
+
+def _just_saved_twin(user, household, visited_at, duration_minutes, outcome, notes):
+    """The same user's visit to the household with the same content saved minutes ago, if any."""
+    if visited_at is None:
+        return None
+    return (
+        Visit.objects.filter(
+            household=household,
+            recorded_by=user,
+            outcome=outcome,
+            duration_minutes=duration_minutes,
+            notes=notes.strip(),
+            visited_at__gte=visited_at - TWIN_WINDOW,
+            visited_at__lte=visited_at + TWIN_WINDOW,
+            created_at__gte=timezone.now() - TWIN_WINDOW,
+        )
+        .order_by("pk")
+        .first()
+    )
 
 
 def _existing(visit: Visit, household: Household) -> Visit:
