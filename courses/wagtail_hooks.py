@@ -1,8 +1,10 @@
 """Admin screens for the learning snippets."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -70,7 +72,15 @@ class UnansweredQuestionViewSet(SnippetViewSet):
     menu_label = _("Unanswered questions")
     add_to_admin_menu = True
     menu_order = 235
-    list_display = ["text", "language", "times_asked", "last_asked_at", "resolved"]
+    list_display = [
+        "text",
+        "language",
+        "times_asked",
+        "last_asked_at",
+        BooleanColumn(  # a tick, not "False"
+            "resolved", label=capfirst(UnansweredQuestion._meta.get_field("resolved").verbose_name)
+        ),
+    ]
     list_filter = ["language", "resolved"]
     copy_view_enabled = False
     panels = [FieldPanel("text", read_only=True), FieldPanel("resolved")]

@@ -112,3 +112,8 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return _json(404, "not_found", errors.NOT_FOUND)
+
+
+def unknown_url(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """Any other URL under /api/v1/: the JSON 404 (not an HTML page, not a slash redirect)."""
+    return _json(404, "not_found", errors.NOT_FOUND)

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django_ratelimit.decorators import ratelimit
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from core.converters import register_id_converter
 from literacy import ask, two_factor, views
-from literacy.api import api
+from literacy.api import api, unknown_url
 
 # <id:pk> in the apps' urls.py: a primary key within 64 bits, anything larger is a 404.
 register_id_converter()
@@ -49,6 +49,7 @@ urlpatterns = [
     path("sw.js", views.service_worker, name="service-worker"),
     # The versioned JSON API (the offline field app's sync; docs/sync-api.md).
     path("api/v1/", api.urls),
+    re_path(r"^api/v1/(?P<rest>.*)$", unknown_url),  # before APPEND_SLASH redirects it
     path("", include("volunteers.urls")),
     path("", include("reports.urls")),
 ]
@@ -57,7 +58,6 @@ if settings.DEBUG or settings.SERVE_MEDIA:
     # Development and browser tests only; production serves /media/ from the
     # web server or object storage.
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-    from django.urls import re_path
     from django.views.static import serve
 
     urlpatterns += staticfiles_urlpatterns()

@@ -146,3 +146,10 @@ def test_the_openapi_schema_is_published_and_the_docs_page_is_not(api):
     schema = api.client.get("/api/v1/openapi.json").json()
     assert {"/api/v1/changes", "/api/v1/batch"} <= set(schema["paths"])
     assert api.client.get("/api/v1/docs/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/api/v1/nope", "/api/v1/nope/", "/api/v1/changes/extra"])
+def test_an_unknown_api_url_answers_json_404_without_a_redirect(api, path):
+    response = api.client.get(path)
+    assert response.status_code == 404
+    assert response.json()["code"] == "not_found"
