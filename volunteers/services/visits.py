@@ -63,6 +63,7 @@ def visit_record(
     follow_up_on: datetime.date | None = None,
     satisfaction: int | None = None,
     notes: str = "",
+    resubmitted_form_counts_once: bool = False,
 ) -> tuple[Visit, bool]:
     """Record a visit; returns (visit, created).
 
@@ -70,6 +71,11 @@ def visit_record(
     retried sync) returns the stored visit with created=False and changes
     nothing. The household must be one the user may change and not erased; `team` defaults
     to the household's team when the user belongs to it, else their first team.
+
+    `resubmitted_form_counts_once` (the web form): the same user's visit to the household
+    with the same content saved minutes ago is this one (Back, then Save again, brings a new
+    uuid). The sync API leaves it off: the phone's uuid is the visit, and three visits
+    logged offline in one minute are three.
     """
     uuid = uuid if isinstance(uuid, uuid_module.UUID) else uuid_module.UUID(str(uuid))
     household = access.household_for_user_or_404(user, pk=household.pk, write=True)
@@ -92,9 +98,10 @@ def visit_record(
     )
     if errors:
         raise ValidationError(errors)
-    twin = _just_saved_twin(user, household, visited_at, duration_minutes, outcome, notes)
-    if twin is not None:
-        return twin, False
+    if resubmitted_form_counts_once:
+        twin = _just_saved_twin(user, household, visited_at, duration_minutes, outcome, notes)
+        if twin is not None:
+            return twin, False
     visit = Visit(
         uuid=uuid,
         household=household,
@@ -131,8 +138,8 @@ def visit_record(
     return visit, True
 
 
-# A second save of the same visit under a new id (Back, then Save again: the page is
-# fetched anew with a new uuid, the browser refills what was typed) counts once.
+# A second save of the same visit from the form under a new id (Back, then Save again: the
+# page is fetched anew with a new uuid, the browser refills what was typed) counts once.
 TWIN_WINDOW = datetime.timedelta(minutes=10)
 
 

@@ -64,6 +64,7 @@ def visit_log(request, pk: int):
                 satisfaction=data["satisfaction"],
                 notes=data["notes"],
                 volunteers=data["volunteers"],
+                resubmitted_form_counts_once=True,
             )
         except ValidationError as error:
             add_validation_errors(form, error)
