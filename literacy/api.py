@@ -116,4 +116,4 @@ def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 def unknown_url(request: HttpRequest, rest: str = "") -> HttpResponse:
     """Any other URL under /api/v1/: the JSON 404 (not an HTML page, not a slash redirect)."""
-    return _json(404, "not_found", errors.NOT_FOUND)
+    return _not_found(request, Http404())

@@ -190,6 +190,18 @@ def test_back_then_save_again_under_a_new_id_counts_once(volunteer_client, world
     assert Visit.objects.filter(household=world.household).count() == before + 2
 
 
+def test_a_refilled_form_saved_with_a_change_is_kept(volunteer_client, world):
+    """Back, tick a skill on the refilled form, Save: what was changed is not dropped."""
+    url = reverse("volunteers:visit_log", args=[world.household.pk])
+    first = visit_data(team=world.team.pk)
+    volunteer_client.post(url, first)
+    changed = {**first, "uuid": str(uuid.uuid4()), "skills": [world.skill.pk]}
+    volunteer_client.post(url, changed)
+    saved = Visit.objects.filter(household=world.household, notes=first["notes"])
+    assert saved.count() == 2
+    assert list(saved.get(uuid=changed["uuid"]).skills.all()) == [world.skill]
+
+
 @pytest.mark.parametrize(
     ("overrides", "message"),
     [

@@ -98,8 +98,19 @@ def visit_record(
     )
     if errors:
         raise ValidationError(errors)
+    skills, services, lessons = list(skills), list(services), list(lessons)
     if resubmitted_form_counts_once:
-        twin = _just_saved_twin(user, household, visited_at, duration_minutes, outcome, notes)
+        twin = _just_saved_twin(
+            user,
+            household,
+            team=team,
+            visited_at=visited_at,
+            duration_minutes=duration_minutes,
+            outcome=outcome,
+            notes=notes,
+            skills=skills,
+            services=services,
+        )
         if twin is not None:
             return twin, False
     visit = Visit(
@@ -129,11 +140,11 @@ def visit_record(
     )
     # A new visit has no links yet: add() what there is (set() would first read what is there).
     visit.volunteers.add(*{user.pk, *present.values_list("user_id", flat=True)})
-    if skills := list(skills):
+    if skills:
         visit.skills.add(*skills)
-    if services := list(services):
+    if services:
         visit.services.add(*services)
-    if lessons := list(lessons):
+    if lessons:
         visit.lessons.add(*lessons)
     return visit, True
 
@@ -143,24 +154,31 @@ def visit_record(
 TWIN_WINDOW = datetime.timedelta(minutes=10)
 
 
-def _just_saved_twin(user, household, visited_at, duration_minutes, outcome, notes):
-    """The same user's visit to the household with the same content saved minutes ago, if any."""
+def _just_saved_twin(user, household, *, team, visited_at, skills, services, **fields):
+    """The same user's visit to the household with the same content (team, outcome, duration,
+    notes, skills and services) saved minutes ago, if any: a changed field is a visit of its own,
+    so nothing the volunteer changed on the refilled form is dropped."""
     if visited_at is None:
         return None
-    return (
-        Visit.objects.filter(
-            household=household,
-            recorded_by=user,
-            outcome=outcome,
-            duration_minutes=duration_minutes,
-            notes=notes.strip(),
-            visited_at__gte=visited_at - TWIN_WINDOW,
-            visited_at__lte=visited_at + TWIN_WINDOW,
-            created_at__gte=timezone.now() - TWIN_WINDOW,
+    fields["notes"] = fields["notes"].strip()
+    candidates = Visit.objects.filter(
+        household=household,
+        team=team,
+        recorded_by=user,
+        visited_at__gte=visited_at - TWIN_WINDOW,
+        visited_at__lte=visited_at + TWIN_WINDOW,
+        created_at__gte=timezone.now() - TWIN_WINDOW,
+        **fields,
+    ).order_by("pk")
+    wanted = ({getattr(s, "pk", s) for s in skills}, {getattr(s, "pk", s) for s in services})
+    for candidate in candidates[:3]:  # rare: only a resubmission finds any
+        has = (
+            set(candidate.skills.values_list("pk", flat=True)),
+            set(candidate.services.values_list("pk", flat=True)),
         )
-        .order_by("pk")
-        .first()
-    )
+        if has == wanted:
+            return candidate
+    return None
 
 
 def _existing(visit: Visit, household: Household) -> Visit:
