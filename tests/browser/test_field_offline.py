@@ -87,7 +87,8 @@ def test_offline_visits_household_learner_certificate_sent_once(live_server, pho
     household, skill = world.household, world.skill
     page, base = phone, live_server.url
     batches = []
-    page.on(
+    # On the context, not the page: Background Sync sends from the service worker.
+    page.context.on(
         "request",
         lambda r: (
             batches.append(r.post_data)

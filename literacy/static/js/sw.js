@@ -95,7 +95,9 @@ function fieldPage(request) {
 }
 
 self.addEventListener("sync", function (event) {
-  if (event.tag === "field-outbox" && self.FieldDB) event.waitUntil(self.FieldDB.send(true));
+  if (event.tag === "field-outbox" && self.FieldDB) event.waitUntil(self.FieldDB.send(true).then(function (r) {
+    if (r && r.offline) throw new Error("offline");  // Background Sync tries again later
+  }));
 });
 
 function asset(request, path) {

@@ -69,13 +69,23 @@
       bar.hidden = false;
     }).catch(function () {});
   }
+  // After a failed send the page tries again when the back-off is due, not only in 3 minutes.
+  var retryTimer = null;
+  function retryLater() {
+    return DB.retryIn().then(function (ms) {
+      clearTimeout(retryTimer);
+      if (ms !== null) retryTimer = setTimeout(function () { if (navigator.onLine) sendNow(false); }, ms + 250);
+    }, function () {});
+  }
   function sendNow(force) {
+    if (!navigator.onLine) { status(t("offline_now")); return Promise.resolve(); }
     status(t("sending"));
     return DB.sync(force).then(function (r) {
       status(r.refused ? t("refused", { n: r.refused }) : r.sent ? t("sent_ok") : "");
       if (root && passive()) render();
     }, function () {
       status(navigator.onLine ? t("send_failed") : t("offline_now"));
+      return retryLater();
     });
   }
   if (bar) {

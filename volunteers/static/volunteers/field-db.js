@@ -5,7 +5,7 @@
 // object, e.g. a certificate's verification code). No DOM here.
 (function (g) {
   "use strict";
-  var NAME = "field", API = "/api/v1/", BATCH = 50, REF = ["teams", "areas", "members", "skills", "services"];
+  var NAME = "field", API = "/api/v1/", BATCH = 50, RETRY = 10000, REF = ["teams", "areas", "members", "skills", "services"];
   var dbPromise = null, sending = null, listeners = [];
 
   function promised(request) {
@@ -193,8 +193,14 @@
     }).then(function () { return refused; });
   }
   // Send what waits, in order, in batches; with back-off after a failure (unless forced).
+  // A forced send asked for while one is in flight (say, one that began just before the
+  // connection came back) runs again after it, so "online" and "Send now" are never lost.
   function send(force) {
-    if (sending) return sending;
+    if (sending) {
+      if (!force) return sending;
+      var again = function () { return send(true); };
+      return sending.then(again, again);
+    }
     sending = locked(function () { return sendLocked(force); });
     var done = function () { sending = null; changed(); };
     sending.then(done, done);
@@ -210,6 +216,8 @@
       var me = v[1], retryState = v[3] || { n: 0, at: 0 }, size = Math.min(BATCH, (v[4] && v[4].max_items) || BATCH);
       var items = v[0].filter(function (i) { return i.status === "waiting" && i.data && (!me || i.owner == null || i.owner === me.id); });
       if (!items.length) return { sent: 0, refused: 0 };
+      // Offline: nothing is tried, so no back-off is set; "online" sends at once.
+      if (g.navigator && g.navigator.onLine === false) return { sent: 0, refused: 0, offline: true };
       if (!force && Date.now() < retryState.at) return { sent: 0, refused: 0, later: true };
       var device = v[2] || uuid(), sent = 0, refused = 0;
       function next(i) {
@@ -225,7 +233,7 @@
         return tx(["meta"], "readwrite", function (m) { m.put({ n: 0, at: 0 }, "retry"); m.put(new Date().toISOString(), "last_sync"); });
       }).then(function () { return { sent: sent, refused: refused }; }, function (e) {
         var n = Math.min(retryState.n + 1, 6);
-        return meta("retry", { n: n, at: Date.now() + 30000 * Math.pow(2, n - 1) }).then(function () {
+        return meta("retry", { n: n, at: Date.now() + RETRY * Math.pow(2, n - 1) }).then(function () {
           e.sent = sent; throw e;
         });
       });
@@ -233,7 +241,14 @@
   }
   // Send, then download what changed (including what was just accepted).
   function sync(force) {
-    return send(force).then(function (r) { return download().then(function () { return r; }); });
+    return send(force).then(function (r) {
+      if (r && r.offline) return r;
+      return download().then(function () { return r; });
+    });
+  }
+  // When the next try after a failure is due (ms from now), or null when none is.
+  function retryIn() {
+    return meta("retry").then(function (r) { return r && r.n ? Math.max(0, r.at - Date.now()) : null; });
   }
   function backgroundSync() {
     if (g.document && g.navigator.serviceWorker) {
@@ -253,7 +268,7 @@
   g.FieldDB = {
     open: open, tx: tx, all: all, get: get, meta: meta, fold: fold, uuid: uuid,
     download: download, enqueue: enqueue, outbox: outbox, discard: discard, retry: retry,
-    send: send, sync: sync, wipe: wipe,
+    send: send, sync: sync, retryIn: retryIn, wipe: wipe,
     onchange: function (fn) { listeners.push(fn); }
   };
 })(self);
