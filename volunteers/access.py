@@ -436,6 +436,9 @@ def can_import(user: AnyUser, kind: str | None = None) -> bool:
 def default_team(user: AnyUser, household: Household | None = None) -> Team | None:
     """The team to record for: the household's team when the user belongs to it, else
     the user's first team; None when the user may record for no team."""
+    if household is not None and is_member(user, household.team_id):
+        if Household.team.is_cached(household):
+            return household.team  # read with the household (household_for_user_or_404)
     teams = recordable_teams(user)
     if household is not None:
         team = teams.filter(pk=household.team_id).first()

@@ -229,9 +229,7 @@ def _household_url(household_id: int) -> str:
 
 def _apply_visit(user: User, item: BatchItem, made: dict) -> Applied:
     data = item.data
-    household = _writable_household(
-        user, _parent_id(user, data, "household", SyncItem.Kind.HOUSEHOLD, made)
-    )
+    household_id = _parent_id(user, data, "household", SyncItem.Kind.HOUSEHOLD, made)
     team = None
     if data.get("team_id") is not None:
         team = access.recordable_teams(user).filter(pk=data["team_id"]).first()
@@ -248,9 +246,24 @@ def _apply_visit(user: User, item: BatchItem, made: dict) -> Applied:
         errors["service_codes"] = [str(MSG_UNKNOWN_SERVICE)]
     if errors:
         raise Refused(INVALID, MSG_INVALID, errors)
-    visit, created = visit_record(
+    try:
+        # visit_record reads the household in the user's scope (and refuses an erased one).
+        visit, created = _record_visit(user, item, household_id, team, skills, services)
+    except Http404:
+        raise _household_refusal(user, household_id) from None
+    return Applied(
+        object_id=visit.pk,
+        url=_household_url(household_id),
+        team_id=visit.team_id,
+        existed=not created,
+    )
+
+
+def _record_visit(user, item: BatchItem, household_id: int, team, skills, services):
+    data = item.data
+    return visit_record(
         user=user,
-        household=household,
+        household=Household(pk=household_id),
         uuid=item.client_id,
         visited_at=data["visited_at"],
         duration_minutes=data.get("duration_minutes"),  # type: ignore[arg-type]
@@ -262,12 +275,6 @@ def _apply_visit(user: User, item: BatchItem, made: dict) -> Applied:
         follow_up_on=data.get("follow_up_on"),
         satisfaction=data.get("satisfaction"),
         notes=data.get("notes") or "",
-    )
-    return Applied(
-        object_id=visit.pk,
-        url=_household_url(household.pk),
-        team_id=visit.team_id,
-        existed=not created,
     )
 
 
@@ -381,10 +388,14 @@ def _refusal_from(error: ValidationError) -> Refused:
 
 
 def _apply_one(user: User, item: BatchItem, made: dict) -> Applied:
-    """Apply one item in a savepoint: all of it or nothing; raises Refused."""
+    """Apply one item, all of it or nothing; raises Refused.
+
+    No savepoint of its own: each `_apply_*` only reads before it calls its service, and each
+    service writes all or nothing (visit_record's writes in a savepoint, the others are
+    atomic), so a refused item leaves nothing behind and the batch goes on.
+    """
     try:
-        with transaction.atomic():
-            return APPLY[item.kind](user, item, made)
+        return APPLY[item.kind](user, item, made)
     except ValidationError as error:
         raise _refusal_from(error) from error
     except Http404 as error:  # a service's own scope check
@@ -443,16 +454,58 @@ def _answer_stored(user: User, item: BatchItem, row: SyncItem) -> dict[str, Any]
     return _result(item, "duplicate", object=_object(row))
 
 
+# The ledger columns an applied or refused item sets (written for the batch at once).
+STORED_FIELDS = [
+    "kind",
+    "content_hash",
+    "made_at",
+    "device_id",
+    "batch_id",
+    "status",
+    "code",
+    "message",
+    "errors",
+    "object_id",
+    "object_code",
+    "object_url",
+    "team",
+    "updated_at",
+]
+
+
 def _store(row: SyncItem, item: BatchItem, batch_id, device_id, **fields: Any) -> None:
-    row.kind = item.kind
-    row.content_hash = item.content_hash
-    row.made_at = item.made_at
-    row.device_id = device_id
-    row.batch_id = batch_id
-    row.updated_at = timezone.now()
+    """Set the ledger row of an applied or refused item; `_write_ledger` stores it."""
+    fields.update(
+        kind=item.kind,
+        content_hash=item.content_hash,
+        made_at=item.made_at,
+        device_id=device_id,
+        batch_id=batch_id,
+    )
     for name, value in fields.items():
         setattr(row, name, value)
-    row.save()
+
+
+def _write_ledger(rows: list[SyncItem]) -> None:
+    """Store the batch's ledger rows in one statement: each client_id is claimed already, so
+    the upsert updates the claimed rows in place (their id and created_at kept)."""
+    if not rows:
+        return
+    SyncItem.objects.bulk_create(
+        [
+            SyncItem(
+                client_id=row.client_id,
+                user_id=row.user_id,
+                created_at=row.created_at,
+                team_id=row.team_id,
+                **{name: getattr(row, name) for name in STORED_FIELDS if name != "team"},
+            )
+            for row in rows
+        ],
+        update_conflicts=True,
+        unique_fields=["client_id"],
+        update_fields=STORED_FIELDS,
+    )
 
 
 def batch_apply(
@@ -517,6 +570,7 @@ def batch_apply(
             results.append(
                 _result(item, "duplicate" if applied.existed else "created", object=_object(row))
             )
+        _write_ledger([rows[client_id] for client_id in made])
     device_synced(user=user, device_id=device_id, sent=len(items), refused=refused)
     return results
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models.signals import m2m_changed
 from django.utils import timezone
 
 from volunteers import access, messages
@@ -46,7 +47,6 @@ def visit_errors(
     return errors
 
 
-@transaction.atomic
 def visit_record(
     *,
     user: User,
@@ -68,9 +68,10 @@ def visit_record(
     """Record a visit; returns (visit, created).
 
     Idempotent on `uuid`: a second call with the same uuid (a double tap, a
-    retried sync) returns the stored visit with created=False and changes
-    nothing. The household must be one the user may change and not erased; `team` defaults
-    to the household's team when the user belongs to it, else their first team.
+    retried sync, two at once) returns the stored visit with created=False and changes
+    nothing; the unique uuid decides, so a new visit costs no lookup by uuid. The household
+    must be one the user may change and not erased; `team` defaults to the household's team
+    when the user belongs to it, else their first team.
 
     `resubmitted_form_counts_once` (the web form): the same user's visit to the household
     with the same content saved minutes ago is this one (Back, then Save again, brings a new
@@ -78,10 +79,7 @@ def visit_record(
     logged offline in one minute are three.
     """
     uuid = uuid if isinstance(uuid, uuid_module.UUID) else uuid_module.UUID(str(uuid))
-    household = access.household_for_user_or_404(user, pk=household.pk, write=True)
-    existing = Visit.objects.filter(uuid=uuid).first()
-    if existing is not None:
-        return _existing(existing, household), False
+    household = access.get_visible_or_404(_writable_households, user, pk=household.pk)
     if household.erased_at is not None:
         # Erasure removed who the household is; a new visit would count someone unknown.
         raise ValidationError(messages.HOUSEHOLD_ERASED, code="household_erased")
@@ -125,28 +123,69 @@ def visit_record(
         satisfaction=satisfaction,
         notes=notes.strip(),
     )
-    # The household, team and recorder were just read (and checked) in this transaction:
-    # full_clean need not query each foreign key again.
+    # The household, team and recorder were just read (and checked): full_clean need not
+    # query each foreign key again.
     visit.full_clean(exclude=["household", "team", "recorded_by"], validate_unique=False)
+    # Only members of the visit's team can have been present (plus the recorder).
+    present = {user.pk}
+    others = {getattr(v, "pk", v) for v in volunteers} - present
+    if others:
+        present.update(
+            Membership.objects.filter(team=team, user__in=others).values_list("user_id", flat=True)
+        )
     try:
+        # The visit and its links, all or nothing (the checks above only read).
         with transaction.atomic():
             visit.save()
+            _link_new(visit, "volunteers", present)
+            _link_new(visit, "skills", skills)
+            _link_new(visit, "services", services)
+            _link_new(visit, "lessons", lessons)
     except IntegrityError:
-        # Another request with the same uuid won the race: answer with its visit.
-        return _existing(Visit.objects.get(uuid=uuid), household), False
-    # Only members of the visit's team can have been present (plus the recorder).
-    present = Membership.objects.filter(
-        team=team, user__in=[getattr(v, "pk", v) for v in volunteers]
-    )
-    # A new visit has no links yet: add() what there is (set() would first read what is there).
-    visit.volunteers.add(*{user.pk, *present.values_list("user_id", flat=True)})
-    if skills:
-        visit.skills.add(*skills)
-    if services:
-        visit.services.add(*services)
-    if lessons:
-        visit.lessons.add(*lessons)
+        # This uuid is stored already (a repeat, or another request won the race): its visit.
+        existing = Visit.objects.filter(uuid=uuid).first()
+        if existing is None:
+            raise
+        return _existing(existing, household), False
     return visit, True
+
+
+def _link_new(visit: Visit, name: str, targets: Iterable) -> None:
+    """Link a visit saved just now to `targets` through its many-to-many `name`, in one INSERT.
+
+    add() first reads which of the links exist; a new visit has none, so that read is skipped.
+    m2m_changed is sent as add() sends it: its receivers (the rollups) see the same.
+    """
+    pks = {getattr(target, "pk", target) for target in targets}
+    if not pks:
+        return
+    manager = getattr(visit, name)
+    through = manager.through
+    signal = {
+        "sender": through,
+        "instance": visit,
+        "reverse": False,
+        "model": manager.model,
+        "pk_set": pks,
+        "using": manager.db,
+    }
+    m2m_changed.send(action="pre_add", **signal)
+    through.objects.using(manager.db).bulk_create(
+        [
+            through(**{manager.source_field.attname: visit.pk, manager.target_field.attname: pk})
+            for pk in pks
+        ]
+    )
+    m2m_changed.send(action="post_add", **signal)
+
+
+def _writable_households(user: User):
+    """The households the user may change, with just what recording a visit reads."""
+    return (
+        access.editable_households(user)
+        .select_related("team")
+        .only("id", "team_id", "area_id", "erased_at", "team__id", "team__name", "team__area_id")
+    )
 
 
 # A second save of the same visit from the form under a new id (Back, then Save again: the

@@ -278,3 +278,23 @@ def test_a_member_who_left_the_team_is_rejected(api, world):
     world.users["volunteer"].memberships.all().delete()
     result = api.results([visit(world.household.pk)])[0]
     assert (result["status"], result["code"]) == ("rejected", "not_in_team")
+
+
+def test_a_batch_of_new_visits_costs_five_queries_a_visit(
+    api, world, settings, django_assert_max_num_queries
+):
+    """The sync API's cost is shown by bench/sync.py; this keeps its shape: per new visit the
+    household in scope, a savepoint, the visit, its links; the ledger in a few per batch."""
+    settings.ROLLUPS_EAGER = False
+    api.results([visit(world.household.pk)])  # the device and the session are known
+    items = [visit(world.household.pk) for _ in range(50)]
+    with django_assert_max_num_queries(5 * 50 + 10):
+        results = api.results(items)
+    assert {r["status"] for r in results} == {"created"}
+    rows = SyncItem.objects.filter(client_id__in=[i["client_id"] for i in items])
+    assert {(r.status, r.team_id) for r in rows} == {(SyncItem.Status.CREATED, world.team.pk)}
+    visits = Visit.objects.filter(uuid__in=[i["client_id"] for i in items])
+    assert sorted(visits.values_list("pk", flat=True)) == sorted(r.object_id for r in rows)
+    assert {tuple(v.volunteers.values_list("pk", flat=True)) for v in visits} == {
+        (world.users["volunteer"].pk,)
+    }
