@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import add_validation_errors
 from core.parsing import BoundedDateField, BoundedDateTimeField
+from courses.models import skill_names
 
 from . import messages
 from .models import Area, Household, Service, Visit
@@ -227,6 +228,8 @@ class VisitForm(forms.Form):
         super().__init__(*args, **kwargs)
         self._add_same_as_last(last_visit)
         self.fields["skills"].queryset = skills
+        names = skill_names()  # the default language's skills, shown in the page's language
+        self.fields["skills"].label_from_instance = lambda skill: names.get(skill.pk, skill.name)
         self.fields["services"].queryset = Service.objects.all()
         self.fields["team"].queryset = teams
         self.fields["volunteers"].queryset = teammates

@@ -10,7 +10,7 @@ from .pages import (
 )
 from .questions import UnansweredQuestion
 from .reviews import LessonReads, ScreenReport
-from .skills import Skill
+from .skills import Skill, skill_names
 from .synonyms import SearchSynonym
 from .videos import Video
 
@@ -26,6 +26,7 @@ __all__ = [
     "ScreenReport",
     "SearchSynonym",
     "Skill",
+    "skill_names",
     "UnansweredQuestion",
     "Video",
     "VideoLibraryPage",

@@ -49,3 +49,18 @@ class Skill(TranslatableMixin, index.Indexed, models.Model):
     @property
     def checklist_items(self) -> list[str]:
         return [block.value for block in self.checklist if block.block_type == "check"]
+
+
+def skill_names(language: str | None = None) -> dict[int, str]:
+    """Every skill's name as `language` (default: the active language) shows it, by skill id.
+
+    Visits and certificates link the default language's skill rows; a skill translated
+    into `language` shows its translation's name, any other its own. One query (skills
+    are a few dozen rows).
+    """
+    from django.utils.translation import get_language
+
+    language = (language or get_language() or "").lower()
+    rows = list(Skill.objects.values_list("pk", "translation_key", "name", "locale__language_code"))
+    shown = {key: name for _pk, key, name, code in rows if code.lower() == language}
+    return {pk: shown.get(key, name) for pk, key, name, _code in rows}

@@ -19,6 +19,7 @@ from django.db.models.functions import Substr
 from django.db.models.lookups import LessThan
 from django.utils import timezone
 
+from courses.models import skill_names
 from volunteers.models import (
     Area,
     Certification,
@@ -460,6 +461,7 @@ def certifications_by_skill(
     area itself) to certifications; one more query.
     """
     scope = Scope(area=area, start=start, end=end, teams=teams, group=None)
+    names = skill_names()  # rows name the default language's skills; shown in the active one
     if _source(source) == ROLLUPS:
         from reports.rollups.readers import certification_skill_rows
 
@@ -469,7 +471,7 @@ def certifications_by_skill(
             SkillRow(
                 skill_id=row["skill_id"],
                 code=row["skill__code"],
-                name=row["skill__name"],
+                name=names.get(row["skill_id"], row["skill__name"]),
                 certifications=row["certifications"],
                 learners=row["learners"],
                 by_area={
@@ -496,7 +498,7 @@ def certifications_by_skill(
         SkillRow(
             skill_id=row["skill_id"],
             code=row["skill__code"],
-            name=row["skill__name"],
+            name=names.get(row["skill_id"], row["skill__name"]),
             certifications=row["certifications"],
             learners=row["learners"],
             by_area=dict(by_area[row["skill_id"]]),
@@ -514,6 +516,7 @@ def skills_practised(
     source: str | None = None,
 ) -> list[SkillPracticeRow]:
     """Per skill (by name): visits in the period that practised it and distinct households (1 query)."""
+    names = skill_names()  # shown in the active language
     scope = Scope(area=area, start=start, end=end, teams=teams, group=None)
     if _source(source) == ROLLUPS:
         from reports.rollups.readers import skill_practice_rows
@@ -536,7 +539,7 @@ def skills_practised(
         SkillPracticeRow(
             skill_id=row["skill_id"],
             code=row["skill__code"],
-            name=row["skill__name"],
+            name=names.get(row["skill_id"], row["skill__name"]),
             visits=row["visits"],
             households=row["households"],
         )

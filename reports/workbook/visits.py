@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl.cell import WriteOnlyCell
 
-from courses.models import Skill
+from courses.models import skill_names
 from volunteers.models import Area, Service, Team, Visit
 
 from . import styles
@@ -124,7 +124,7 @@ class VisitsWriter:
         self.areas = _Names(Area.objects.all())
         self.teams = _Names(Team.objects.all())
         # Small catalogues: read whole, once.
-        self.skills = _Joined(dict(Skill.objects.values_list("pk", "name")))
+        self.skills = _Joined(skill_names())  # in the workbook's language
         self.services = _Joined(dict(Service.objects.values_list("pk", "name")))
 
     # --- layout ---------------------------------------------------------------
