@@ -52,6 +52,8 @@ def open_online(page, base):
     page.reload()  # now controlled by the service worker
     assert page.evaluate("!!navigator.serviceWorker.controller")
     page.wait_for_selector("html[data-field-ready=online]")
+    # The download is a sync: the bar says when, even with nothing sent yet.
+    assert page.evaluate("FieldDB.meta('last_sync')")
 
 
 def waiting(page) -> int:

@@ -112,7 +112,17 @@
       });
     });
   }
+  // One download at a time: a second call while one runs shares it.
+  var downloading = null;
   function download() {
+    if (!downloading) {
+      downloading = downloadOnce();
+      var done = function () { downloading = null; };
+      downloading.then(done, done);
+    }
+    return downloading;
+  }
+  function downloadOnce() {
     function round(cursor) {
       return request("GET", "changes?limit=500&cursor=" + encodeURIComponent(cursor || "")).then(function (page) {
         return checkOwner(page.me).then(function () { return applyPage(page); }).then(function () {
@@ -126,7 +136,12 @@
         throw e;
       });
     }).then(function (last) {
-      return meta("last_download", last.server_time || new Date().toISOString());
+      // A download is a successful sync too: the bar's "last sync" is the last time the
+      // phone and the server agreed, whether or not anything was waiting to send.
+      return tx(["meta"], "readwrite", function (m) {
+        m.put(last.server_time || new Date().toISOString(), "last_download");
+        m.put(new Date().toISOString(), "last_sync");
+      });
     }).then(function () {
       return request("GET", "progress").then(function (p) { return meta("progress", p); }, function () {});
     }).then(changed);
