@@ -44,7 +44,10 @@
     var d = new Date(s);
     return showDay(isoDay(d)) + " " + pad(d.getHours()) + ":" + pad(d.getMinutes());
   }
-  function bytes(n) { return n > 1048576 ? (n / 1048576).toFixed(1) + " MB" : Math.max(1, Math.round(n / 1024)) + " KB"; }
+  function bytes(n) {  // "0,3 MB" in German and Vietnamese, "0.3 MB" in English
+    var number = function (x, digits) { try { return x.toLocaleString(lang || undefined, { maximumFractionDigits: digits }); } catch (e) { return x.toFixed(digits); } };
+    return n > 1048576 ? number(n / 1048576, 1) + " MB" : number(Math.max(1, Math.round(n / 1024)), 0) + " KB";
+  }
 
   // ---- The sync bar, sending and the logout guard (every field page) ----
   var bar = document.querySelector("[data-sync-bar]");
