@@ -90,6 +90,7 @@ STRINGS = {
     "in_future": messages.VISIT_IN_FUTURE,
     "code_pending": _("verification code pending"),
     "cert_code": _("Certificate code"),
+    "min": _("min"),
     "waiting": _("%(n)s waiting to send"),
     "nothing_waiting": _("Nothing waiting to send"),
     "refused": _("%(n)s refused: open to correct or discard"),

@@ -430,7 +430,7 @@
   function outcomeName(code) { var o = C.outcomes.filter(function (p) { return p[0] === code; })[0]; return o ? o[1] : code; }
   function visitCard(d, v, item) {
     return h("li", { class: "card", "data-pending-visit": item ? true : null },
-      h("strong", { text: showTime(v.visited_at) }), v.duration_minutes ? " · " + v.duration_minutes + " min" : "", " · " + outcomeName(v.outcome) + " ",
+      h("strong", { text: showTime(v.visited_at) }), v.duration_minutes ? " · " + v.duration_minutes + " " + t("min") : "", " · " + outcomeName(v.outcome) + " ",
       item ? badge(item.status === "waiting" ? t("status_waiting") : t("status_refused"), "warn") : null,
       v.follow_up_on ? h("div", { text: t("follow_up") + ": " + showDay(v.follow_up_on) }) : null,
       (v.skill_ids || []).length ? h("div", { class: "muted", text: v.skill_ids.map(function (id) { var s = d.skillById[id]; return s ? s.name : "#" + id; }).join(", ") }) : null);
