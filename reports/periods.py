@@ -60,23 +60,35 @@ def this_month(today: datetime.date) -> Period:
     return Period(today.replace(day=1), today, str(_("This month")))
 
 
-def last_three_months(today: datetime.date) -> Period:
+def _months_back(today: datetime.date, months: int) -> datetime.date:
+    """The first day of the month `months` - 1 months before today's (1: this month)."""
     start = today.replace(day=1)
-    for _step in range(2):
+    for _step in range(months - 1):
         start = (start - datetime.timedelta(days=1)).replace(day=1)
-    return Period(start, today, str(_("Last 3 months")))
+    return start
+
+
+def last_three_months(today: datetime.date) -> Period:
+    return Period(_months_back(today, 3), today, str(_("Last 3 months")))
+
+
+def last_twelve_months(today: datetime.date) -> Period:
+    """This month and the eleven before it (whole months: read from the area rollups)."""
+    return Period(_months_back(today, 12), today, str(_("Last 12 months")))
 
 
 class PeriodForm(forms.Form):
     """GET form of the dashboard; `campaigns` is the queryset the user may choose from."""
 
-    THIS_MONTH, LAST_3_MONTHS, CAMPAIGN, CUSTOM = "month", "3months", "campaign", "custom"
+    THIS_MONTH, LAST_3_MONTHS, LAST_12_MONTHS = "month", "3months", "12months"
+    CAMPAIGN, CUSTOM = "campaign", "custom"
 
     period = forms.ChoiceField(
         label=_("Period"),
         choices=[
             (THIS_MONTH, _("This month")),
             (LAST_3_MONTHS, _("Last 3 months")),
+            (LAST_12_MONTHS, _("Last 12 months")),
             (CAMPAIGN, _("A campaign")),
             (CUSTOM, _("Custom dates")),
         ],
@@ -131,6 +143,8 @@ class PeriodForm(forms.Form):
         data = self.cleaned_data
         if data["period"] == self.LAST_3_MONTHS:
             return last_three_months(self.today)
+        if data["period"] == self.LAST_12_MONTHS:
+            return last_twelve_months(self.today)
         if data["period"] == self.CAMPAIGN:
             campaign = self.campaigns[data["campaign"]]
             return Period(campaign.start, campaign.end, campaign.name)

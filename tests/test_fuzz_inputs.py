@@ -53,7 +53,7 @@ def as_user(world, name):
 
 @given(
     area=TEXT,
-    period=st.sampled_from(["month", "3months", "campaign", "custom", "x"]),
+    period=st.sampled_from(["month", "3months", "12months", "campaign", "custom", "x"]),
     start=TEXT,
     end=TEXT,
     campaign=TEXT,

@@ -350,9 +350,9 @@ def source_for(data_as_of: datetime.datetime | None) -> str:
 def _grouped(scope: Scope, source: str | None = None) -> dict:
     """{group key: [part dicts]} over all families, from the rollups or the raw rows."""
     if _source(source) == ROLLUPS:
-        from reports.rollups.readers import FAMILIES
+        from reports.rollups import area_readers, readers
 
-        families = FAMILIES
+        families = area_readers.FAMILIES if area_readers.fits(scope) else readers.FAMILIES
     else:
         families = _FAMILIES
     grouped: dict = defaultdict(list)
@@ -463,10 +463,11 @@ def certifications_by_skill(
     scope = Scope(area=area, start=start, end=end, teams=teams, group=None)
     names = skill_names()  # rows name the default language's skills; shown in the active one
     if _source(source) == ROLLUPS:
-        from reports.rollups.readers import certification_skill_rows
+        from reports.rollups import area_readers, readers
 
         child_ids = dict(area.get_children().values_list("path", "pk")) if by_child_area else {}
-        rollup_totals, by_path = certification_skill_rows(scope, by_child_area=by_child_area)
+        tables = area_readers if area_readers.fits(scope) else readers
+        rollup_totals, by_path = tables.certification_skill_rows(scope, by_child_area=by_child_area)
         return [
             SkillRow(
                 skill_id=row["skill_id"],
@@ -519,9 +520,10 @@ def skills_practised(
     names = skill_names()  # shown in the active language
     scope = Scope(area=area, start=start, end=end, teams=teams, group=None)
     if _source(source) == ROLLUPS:
-        from reports.rollups.readers import skill_practice_rows
+        from reports.rollups import area_readers, readers
 
-        rows = skill_practice_rows(scope)
+        tables = area_readers if area_readers.fits(scope) else readers
+        rows = tables.skill_practice_rows(scope)
     else:
         rows = (
             Visit.skills.through.objects.filter(

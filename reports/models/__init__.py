@@ -1,10 +1,15 @@
 from reports.rollups.models import (
+    AreaMonth,
+    AreaSkillMonth,
+    AreaStock,
+    AreaVolunteerMonth,
     HouseholdDay,
     HouseholdStock,
     LearnerSkillDay,
     RollupDirty,
     RollupState,
     SkillHouseholdDay,
+    TeamMonth,
     VisitDay,
     VolunteerDay,
 )
@@ -13,6 +18,10 @@ from .campaigns import Campaign, CampaignPhase
 from .requests import ReportRequest, ReportSubscription
 
 __all__ = [
+    "AreaMonth",
+    "AreaSkillMonth",
+    "AreaStock",
+    "AreaVolunteerMonth",
     "Campaign",
     "CampaignPhase",
     "HouseholdDay",
@@ -23,6 +32,7 @@ __all__ = [
     "RollupDirty",
     "RollupState",
     "SkillHouseholdDay",
+    "TeamMonth",
     "VisitDay",
     "VolunteerDay",
 ]

@@ -22,6 +22,19 @@ rewrite), the team and the local day. Two kinds of table:
   (area, team, flags, latest follow-up date), for "registered" and
   "follow-ups overdue".
 
+Above the leaf tables, the area tables (``AreaMonth``, ``AreaVolunteerMonth``,
+``AreaSkillMonth``, ``AreaStock``, ``TeamMonth``) hold each area's whole
+subtree per calendar month, all teams together: a province or the nation is a
+few thousand rows however many visits there are. They are summed from the
+child areas' rows (``refresh.recompute_areas``), never from raw visits, so a
+move or merge of areas recomputes the ancestors only. A distinct person is
+counted in the month row of its pair's first row in that month, under
+``since``: the month the pair was last seen before (None: never). "Distinct
+households from month S" is then the sum over rows with ``since`` before S:
+exact for a period that starts on the first of a month and ends at a month's
+end or after the last day holding data (``readers_area.fits``); any other
+period, a team view or a per-team table reads the day tables.
+
 Foreign keys carry no database constraint: the rollups are derived data,
 rebuilt from the raw rows at any time (``manage.py rollups rebuild``).
 """
@@ -32,6 +45,7 @@ from django.conf import settings
 from django.db import models
 
 from volunteers.models.households import HouseholdFlags
+from volunteers.vocabulary import VULNERABILITY_FIELDS
 
 
 class _Rollup(models.Model):
@@ -160,6 +174,98 @@ class HouseholdStock(HouseholdFlags, _Rollup):
         indexes = [models.Index(fields=["area"])]
 
 
+def _flag_counts(name: str) -> type[models.Model]:
+    """An abstract model with one count column per vulnerability group: ``<flag>_households``."""
+    attrs: dict[str, object] = {
+        "__module__": __name__,
+        "Meta": type("Meta", (), {"abstract": True}),
+    }
+    for flag in VULNERABILITY_FIELDS:
+        attrs[f"{flag}_households"] = models.PositiveIntegerField(default=0)
+    return type(name, (models.Model,), attrs)
+
+
+FlagCounts = _flag_counts("FlagCounts")
+
+
+class _AreaRollup(_Rollup):
+    """Abstract: rows of an area's whole subtree (`whole`), or, for an area that has child
+    areas, of the rows attached to the area itself (`whole` False, for "the area itself")."""
+
+    area = _ref("volunteers.Area")
+    whole = models.BooleanField(default=True)
+
+    class Meta:
+        abstract = True
+
+
+class AreaMonth(FlagCounts, _AreaRollup):
+    """Visits, certifications and first-in-month households and learners of a subtree."""
+
+    month = models.DateField()
+    since = models.DateField(null=True)  # month the pairs counted here were seen before
+    visits = models.PositiveIntegerField(default=0)
+    satisfaction_sum = models.PositiveIntegerField(default=0)
+    satisfaction_count = models.PositiveIntegerField(default=0)
+    certifications = models.PositiveIntegerField(default=0)
+    households = models.PositiveIntegerField(default=0)  # flags: <flag>_households
+    learners = models.PositiveIntegerField(default=0)  # learners certified
+
+    class Meta:
+        indexes = [models.Index(fields=["area", "month"])]
+
+
+class AreaVolunteerMonth(_AreaRollup):
+    """A volunteer present at visits in the subtree that month, with person-minutes."""
+
+    month = models.DateField()
+    since = models.DateField(null=True)  # the volunteer's previous month in this subtree
+    user = _ref(settings.AUTH_USER_MODEL)
+    minutes = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["area", "month"])]
+
+
+class AreaSkillMonth(_AreaRollup):
+    """Per skill: certifications, first-in-month learners, practice visits and households."""
+
+    month = models.DateField()
+    since = models.DateField(null=True)
+    skill = _ref("courses.Skill")
+    certifications = models.PositiveIntegerField(default=0)
+    learners = models.PositiveIntegerField(default=0)
+    practice_visits = models.PositiveIntegerField(default=0)
+    practice_households = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["area", "month"])]
+
+
+class AreaStock(FlagCounts, _AreaRollup):
+    """Households and learners of a subtree now, per latest follow-up date."""
+
+    follow_up_on = models.DateField(null=True)
+    households = models.PositiveIntegerField(default=0)
+    learners = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["area"])]
+
+
+class TeamMonth(_Rollup):
+    """Visits of one team in one month (for "teams reporting" by month)."""
+
+    team = _ref("volunteers.Team")
+    month = models.DateField()
+    visits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["team", "month"], name="rollup_teammonth_key")
+        ]
+
+
 class RollupDirty(_Rollup):
     """A (area, day) bucket, or an area's stock (day None), to recompute at the next refresh.
 
@@ -179,3 +285,5 @@ class RollupState(_Rollup):
     refreshed_at = models.DateTimeField(null=True)
     rebuild_cursor = models.DateField(null=True)  # last day a running rebuild finished
     rebuild_until = models.DateField(null=True)
+    last_day = models.DateField(null=True)  # the last day any day table holds
+    areas_built = models.BooleanField(default=False)  # the area tables are complete

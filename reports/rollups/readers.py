@@ -93,14 +93,21 @@ def household_rows(scope) -> dict:
     queryset = HouseholdStock.objects.filter(scope.in_area(""), scope.in_teams("team_id"))
     rows = scope.rows(queryset, _key(scope, None), **aggregates)
     if as_of < timezone.localdate() and rows:
-        # The stock knows each household's latest visit now, not at a past date: the
-        # overdue count of a period ended before today is read from the raw rows.
-        from reports.indicators.queries import _household_rows
-
-        raw = _household_rows(scope)
-        for key, values in rows.items():
-            values["follow_ups_overdue"] = (raw.get(key) or {}).get("follow_ups_overdue") or 0
+        overdue_from_raw(scope, rows)
     return rows
+
+
+def overdue_from_raw(scope, rows: dict) -> None:
+    """Set each row's overdue count from the raw rows.
+
+    The stock knows each household's latest visit now, not at a past date: the
+    overdue count of a period ended before today is read from the raw rows.
+    """
+    from reports.indicators.queries import _household_rows
+
+    raw = _household_rows(scope)
+    for key, values in rows.items():
+        values["follow_ups_overdue"] = (raw.get(key) or {}).get("follow_ups_overdue") or 0
 
 
 def visit_rows(scope) -> dict:

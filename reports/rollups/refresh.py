@@ -36,6 +36,7 @@ from django.utils import timezone
 from volunteers.models import Certification, Household, Learner, Visit
 from volunteers.vocabulary import VULNERABILITY_FIELDS
 
+from . import area_tables
 from .models import (
     HouseholdDay,
     HouseholdStock,
@@ -43,6 +44,7 @@ from .models import (
     RollupDirty,
     RollupState,
     SkillHouseholdDay,
+    TeamMonth,
     VisitDay,
     VolunteerDay,
 )
@@ -346,8 +348,25 @@ def mark_dirty(buckets: Iterable[Bucket]) -> None:
         refresh(use_watermark=False)
 
 
+def _teams_in(by_day: dict[datetime.date, set[int]]) -> set[int]:
+    """Teams with visit day rows in the buckets."""
+    areas = set().union(*by_day.values())
+    found: set[int] = set()
+    area_list = sorted(areas)
+    for i in range(0, len(area_list), CHUNK):
+        found.update(
+            VisitDay.objects.filter(
+                area_id__in=area_list[i : i + CHUNK], day__gte=min(by_day), day__lte=max(by_day)
+            )
+            .values_list("team_id", flat=True)
+            .distinct()
+        )
+    return found
+
+
 def apply(buckets: Iterable[Bucket]) -> int:
-    """Recompute the buckets; returns how many (area, day) buckets were rebuilt."""
+    """Recompute the buckets, then the area tables above them; returns how many (area, day)
+    buckets were rebuilt."""
     by_day: dict[datetime.date, set[int]] = defaultdict(set)
     stock: set[int] = set()
     for area, day in buckets:
@@ -356,13 +375,27 @@ def apply(buckets: Iterable[Bucket]) -> int:
         else:
             by_day[day].add(area)
             stock.add(area)
+    teams = _teams_in(by_day) if by_day else set()
     for day in sorted(by_day):
         recompute_day(day, by_day[day])
     if by_day:
         link_pairs(set().union(*by_day.values()))
+        teams |= _teams_in(by_day)
     if stock:
         recompute_stock(stock)
+        area_tables.recompute_areas(stock)
+    if teams:
+        area_tables.recompute_team_months(teams)
     return sum(len(areas) for areas in by_day.values())
+
+
+def _complete_area_tables(current: RollupState, *, full: bool) -> None:
+    """Build the area tables whole when asked or never built, and note the last day."""
+    if full or not current.areas_built:
+        area_tables.recompute_areas()
+        area_tables.recompute_team_months()
+    current.areas_built = True
+    current.last_day = area_tables.last_day()
 
 
 def refresh(*, use_watermark: bool = True, now: datetime.datetime | None = None) -> int:
@@ -376,7 +409,8 @@ def refresh(*, use_watermark: bool = True, now: datetime.datetime | None = None)
         if use_watermark and current.watermark is None:
             rebuild_all()
             current.watermark = current.refreshed_at = started
-            current.save(update_fields=["watermark", "refreshed_at"])
+            current.last_day, current.areas_built = area_tables.last_day(), True
+            current.save(update_fields=["watermark", "refreshed_at", "last_day", "areas_built"])
             return -1
         logged = list(RollupDirty.objects.values_list("pk", "area_id", "day"))
         buckets: set[Bucket] = {(area, day) for _, area, day in logged}
@@ -388,7 +422,8 @@ def refresh(*, use_watermark: bool = True, now: datetime.datetime | None = None)
             # Eager refreshes (every write logged) also mark the rollups as built.
             current.watermark = started
         current.refreshed_at = started
-        current.save(update_fields=["watermark", "refreshed_at"])
+        _complete_area_tables(current, full=False)
+        current.save(update_fields=["watermark", "refreshed_at", "last_day", "areas_built"])
         return count
 
 
@@ -420,6 +455,8 @@ def rebuild_all(progress: Callable[[str], None] | None = None, *, restart: bool 
             day = last + datetime.timedelta(days=1)
         link_pairs()
     recompute_stock()
+    area_tables.recompute_areas()
+    area_tables.recompute_team_months()
     analyze()
     if progress:
         progress("done")
@@ -439,8 +476,9 @@ def rebuild(progress: Callable[[str], None], *, restart: bool = False) -> None:
         current.rebuild_cursor = None
         current.rebuild_until = days[1] if days else None
         current.watermark = timezone.now()
+        current.areas_built = False  # readers use the day tables until the end
         current.save()
-        for model in (*_DAY_TABLES, HouseholdStock):
+        for model in (*_DAY_TABLES, HouseholdStock, *area_tables.AREA_TABLES, TeamMonth):
             model.objects.all().delete()
         RollupDirty.objects.all().delete()
     else:
@@ -466,10 +504,20 @@ def rebuild(progress: Callable[[str], None], *, restart: bool = False) -> None:
         link_pairs()
         progress("pairs linked")
         recompute_stock()
+        progress("stock rebuilt")
+        _complete_area_tables(current, full=True)
         current.rebuild_cursor = current.rebuild_until = None
         current.refreshed_at = timezone.now()
-        current.save(update_fields=["rebuild_cursor", "rebuild_until", "refreshed_at"])
-    progress("stock rebuilt")
+        current.save(
+            update_fields=[
+                "rebuild_cursor",
+                "rebuild_until",
+                "refreshed_at",
+                "last_day",
+                "areas_built",
+            ]
+        )
+    progress("area tables rebuilt")
     analyze()
     progress("statistics updated; rollups complete")
 
@@ -483,7 +531,7 @@ def analyze() -> None:
     after (bench/dashboard.py). Autovacuum would get there, minutes later.
     """
     with connection.cursor() as cursor:
-        for model in (*_DAY_TABLES, HouseholdStock):
+        for model in (*_DAY_TABLES, HouseholdStock, *area_tables.AREA_TABLES, TeamMonth):
             cursor.execute(f"ANALYZE {model._meta.db_table}")
 
 
@@ -524,3 +572,5 @@ def rekey_area(*, source_id: int, target_id: int) -> None:
                 f"UPDATE {table} SET area_id = %s WHERE area_id = %s", [target_id, -target_id]
             )
     link_pairs([target_id])
+    area_tables.delete_area(source_id)
+    area_tables.recompute_areas([source_id, target_id])  # both lines of ancestors

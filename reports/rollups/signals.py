@@ -153,7 +153,14 @@ def _areas_merged(sender, source_id: int, target_id: int, **kwargs) -> None:
     rekey_area(source_id=source_id, target_id=target_id)
 
 
+def _area_moved(sender, area_id: int, old_parent_id: int | None, **kwargs) -> None:
+    from .area_tables import recompute_areas
+
+    recompute_areas([area_id] + ([old_parent_id] if old_parent_id else []))
+
+
 def connect_area_moves() -> None:
-    from volunteers.services.area_moves import areas_merged
+    from volunteers.services.area_moves import area_moved, areas_merged
 
     areas_merged.connect(_areas_merged, dispatch_uid="reports.rollups.areas_merged")
+    area_moved.connect(_area_moved, dispatch_uid="reports.rollups.area_moved")

@@ -60,6 +60,7 @@ FIGURES = (
 WARN_WHEN_ANY = {"follow_ups_overdue"}  # figures shown as a warning when not zero
 # Query-string sort keys of the child-area table.
 SORT_COLUMNS = ("name", *CHILD_COLUMNS)
+TEAM_TABLE_MAX = 60  # teams listed on one dashboard at most
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,7 @@ def dashboard(request):
     """Headline numbers, trend and child areas for one visible area over one period.
 
     GET parameters: area (id; 404 outside the user's areas), period
-    (month, 3months, campaign, custom), campaign (id), start, end (YYYY-MM-DD),
+    (month, 3months, 12months, campaign, custom), campaign (id), start, end (YYYY-MM-DD),
     sort (a SORT_COLUMNS key, "-" for descending).
     """
     scope = selectors.dashboard_scope(request.user, request.GET.get("area"))
@@ -242,7 +243,10 @@ def dashboard(request):
     if not any(row.area for row in children):
         children = []  # a leaf area: only its own row, which the headline numbers already show
     months = indicators.by_month(**kwargs)
-    teams = indicators.by_team(**kwargs)
+    # Beyond a few dozen teams the child areas are the breakdown: the team list (one row per
+    # team of a whole province or nation) is neither read nor shown.
+    team_count = summary.teams_total or 0
+    teams = indicators.by_team(**kwargs) if team_count <= TEAM_TABLE_MAX else []
     skills = _skill_rows(
         indicators.certifications_by_skill(**kwargs), indicators.skills_practised(**kwargs)
     )
@@ -282,6 +286,7 @@ def dashboard(request):
         "month_columns": _headers(MONTH_COLUMNS),
         "trend_chart": _trend_chart(months),
         "teams": _table(teams, TEAM_COLUMNS),
+        "teams_not_listed": team_count if team_count > TEAM_TABLE_MAX else 0,
         "team_columns": _headers(TEAM_COLUMNS),
         "skills": skills,
         "skill_columns": _headers(SKILL_COLUMNS),

@@ -101,6 +101,14 @@ def test_last_three_months(client, district_world):
     assert (today.year * 12 + today.month) - (period.start.year * 12 + period.start.month) == 2
 
 
+def test_last_twelve_months_are_whole_months_to_today(client, district_world):
+    response = get(client, district_world.users["official"], period="12months")
+    period = response.context["period"]
+    today = timezone.localdate()
+    assert period.end == today and period.start.day == 1
+    assert (today.year * 12 + today.month) - (period.start.year * 12 + period.start.month) == 11
+
+
 def test_campaign_period(client, district_world):
     world = district_world
     campaign = Campaign.objects.create(
@@ -223,3 +231,16 @@ def test_skills_table_matches_the_indicators(client, district_world):
     for row in indicators.certifications_by_skill(area=world.district, start=START, end=END):
         assert by_name[row.name]["certifications"] == row.certifications
         assert f'<th scope="row">{row.name}</th>' in response.content.decode()
+
+
+def test_a_scope_with_many_teams_points_to_its_areas_instead_of_listing_them(
+    client, district_world, monkeypatch
+):
+    from reports.views import dashboard as view
+
+    monkeypatch.setattr(view, "TEAM_TABLE_MAX", 1)
+    response = get(client, district_world.users["official"])
+    assert response.context["teams"] == []
+    count = response.context["teams_not_listed"]
+    assert count > 1
+    assert f"Có {count} đội làm việc ở khu vực này" in response.content.decode()  # vi default

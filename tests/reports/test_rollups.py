@@ -16,10 +16,22 @@ from tests.world import START, local_dt, seeded_district
 from volunteers.models import Certification, Household, Learner, Visit
 from volunteers.vocabulary import VULNERABILITY_FIELDS
 
+
+def _month_end(day: datetime.date) -> datetime.date:
+    return (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(
+        days=1
+    )
+
+
+_MONTH = START.replace(day=1)
+_MONTH_BEFORE = (_MONTH - datetime.timedelta(days=1)).replace(day=1)
 PERIODS = [
     (START - datetime.timedelta(days=30), START + datetime.timedelta(days=120)),
     (START, START + datetime.timedelta(days=30)),
     (START + datetime.timedelta(days=3), START + datetime.timedelta(days=4)),
+    # From the first of a month to a month's end: read from the area tables.
+    (_MONTH, _month_end(START)),
+    (_MONTH_BEFORE, _month_end(START + datetime.timedelta(days=70))),
 ]
 
 
@@ -216,3 +228,38 @@ def test_a_rebuild_leaves_the_planner_knowing_the_tables_sizes():
     table = HouseholdDay._meta.db_table
     assert HouseholdDay.objects.count() > 0
     assert _planner_rows(table) == HouseholdDay.objects.count()
+
+
+@pytest.mark.django_db
+def test_a_period_of_whole_months_reads_the_area_tables_and_others_the_day_tables():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from reports import indicators
+
+    world = seeded_district(communes=2, households=10, seed=3)
+    rollups.refresh()
+
+    def tables_read(start, end):
+        with CaptureQueriesContext(connection) as captured:
+            indicators.summary(area=world.province, start=start, end=end, source="rollups")
+            indicators.by_child_area(area=world.province, start=start, end=end, source="rollups")
+        return " ".join(query["sql"] for query in captured)
+
+    whole_months = tables_read(_MONTH, _month_end(START))
+    assert "reports_areamonth" in whole_months
+    assert "reports_householdday" not in whole_months
+    assert "reports_visitday" not in whole_months
+    mid_month = tables_read(START + datetime.timedelta(days=3), _month_end(START))
+    assert "reports_householdday" in mid_month
+    assert "reports_areamonth" not in mid_month
+    # A team view reads the day tables (its pairs are linked per team).
+    with CaptureQueriesContext(connection) as captured:
+        indicators.summary(
+            area=world.province,
+            start=_MONTH,
+            end=_month_end(START),
+            teams=[world.teams[0].pk],
+            source="rollups",
+        )
+    assert "reports_areamonth" not in " ".join(query["sql"] for query in captured)

@@ -52,6 +52,9 @@ def test_moving_a_commune_moves_its_figures(world):
     area_move(user=admin, area=commune, new_parent=world.other_district)
     other = Area.objects.get(pk=world.other_district.pk)
     assert rollups.differences(area=other, start=START, end=END) == []
+    # The old district and the province (whose area totals were recomputed) agree too.
+    for area in (world.district, world.province):
+        assert rollups.differences(area=Area.objects.get(pk=area.pk), start=START, end=END) == []
     assert _figures(Area.objects.get(pk=commune.pk)) == own
     with pytest.raises(ValidationError):
         area_move(user=admin, area=world.province, new_parent=other)

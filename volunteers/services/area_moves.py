@@ -2,7 +2,8 @@
 
 Figures follow from the leaf areas: rollups are keyed by the area a row is
 attached to, and every subtree total is computed through the tree when read.
-A move changes paths only, so nothing else changes. A merge re-attaches the
+A move changes paths only and sends ``area_moved``, so that derived tables
+(the report rollups' area totals) recompute the old and new ancestors. A merge re-attaches the
 source's children, households and teams to the target and then sends
 ``areas_merged``, so that derived tables (the report rollups) re-key their
 rows from the source to the target without reading raw visits; the visits
@@ -22,6 +23,8 @@ from volunteers.models import Area, Household, Official, Target, Team
 
 # Sent inside the merge's transaction: source_id, target_id (the source is deleted after).
 areas_merged = Signal()
+# Sent inside the move's transaction: area_id, old_parent_id (the subtree's totals move).
+area_moved = Signal()
 
 MOVE_INTO_OWN_SUBTREE = "An area cannot be moved below itself."
 MERGE_INTO_ITSELF = "An area cannot be merged into itself or into an area below it."
@@ -36,7 +39,11 @@ def area_move(*, user: User, area: Area, new_parent: Area) -> Area:
         raise PermissionDenied
     if new_parent.path.startswith(area.path):
         raise ValidationError(_(MOVE_INTO_OWN_SUBTREE))
+    old_parent = area.get_parent()
     area.move(new_parent, pos="sorted-child")
+    area_moved.send(
+        sender=Area, area_id=area.pk, old_parent_id=old_parent.pk if old_parent else None
+    )
     return Area.objects.get(pk=area.pk)
 
 
