@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import Max
+from django.db.models import Max, Q
 
 from volunteers.models import Area
 from volunteers.vocabulary import VULNERABILITY_FIELDS
@@ -148,17 +148,21 @@ def _own_select(model, expressions: list[str], where: str, names: list[str], tar
     )
 
 
-def _children(model, columns: list[str], targets: str) -> str:
-    """The child areas' whole rows, keyed by their parent (one of the targets)."""
+def _children(model, columns: list[str], targets: str, children: list[int] | None) -> str:
+    """The child areas' whole rows, keyed by their parent (one of the targets); `children`
+    names the child areas when known (their rows are then read by index)."""
+    known = "" if children is None else f" AND r.area_id IN ({', '.join(['%s'] * len(children))})"
     return (
         f"SELECT p.id AS node, {', '.join('r.' + c for c in columns)}"
         f" FROM {model._meta.db_table} r JOIN {_AREA} c ON c.id = r.area_id"
         f" JOIN {_AREA} p ON p.path = SUBSTR(c.path, 1, LENGTH(c.path) - {Area.steplen})"
-        f" WHERE r.whole = %s AND {targets}"
+        f" WHERE r.whole = %s AND {targets}{known}"
     )
 
 
-def _insert(model, targets: str, target_params: list, *, whole: bool) -> tuple[str, list]:
+def _insert(
+    model, targets: str, target_params: list, *, whole: bool, children: list[int] | None = None
+) -> tuple[str, list]:
     """INSERT ... SELECT of the targets' rows: whole subtrees, or (for areas with child
     areas) the rows attached to the area itself."""
     keys, sums, own = _SPECS[model]
@@ -166,9 +170,9 @@ def _insert(model, targets: str, target_params: list, *, whole: bool) -> tuple[s
     own_targets = targets if whole else f"({targets}) AND p.numchild > 0"
     parts = [_own_select(m, exprs, where, columns, own_targets) for m, exprs, where in own()]
     params = target_params * len(parts)
-    if whole:
-        parts.append(_children(model, columns, targets))
-        params += [True, *target_params]
+    if whole and children != []:
+        parts.append(_children(model, columns, targets, children))
+        params += [True, *target_params, *(children or [])]
     union = " UNION ALL ".join(f"SELECT * FROM ({part}) AS u{i}" for i, part in enumerate(parts))
     grouped = ", ".join(["node", *keys])
     summed = ", ".join(f"SUM({c}) AS {c}" for c in sums)
@@ -189,9 +193,10 @@ def _insert(model, targets: str, target_params: list, *, whole: bool) -> tuple[s
     return sql, [whole, *params]
 
 
-def _recompute(targets: str, params: list) -> None:
+def _recompute(targets: str, params: list, children: list[int] | None = None) -> None:
     """Delete and insert again the area tables' rows of the target areas (`targets`: a
-    condition on the area table aliased `p`); their child areas must be current."""
+    condition on the area table aliased `p`; `children`: their child areas, if known);
+    their child areas must be current."""
     with connection.cursor() as cursor:
         for model in AREA_TABLES:
             cursor.execute(
@@ -200,7 +205,7 @@ def _recompute(targets: str, params: list) -> None:
                 params,
             )
             for whole in (True, False):
-                cursor.execute(*_insert(model, targets, params, whole=whole))
+                cursor.execute(*_insert(model, targets, params, whole=whole, children=children))
 
 
 def recompute_areas(areas: Iterable[int] | None = None) -> None:
@@ -221,7 +226,20 @@ def recompute_areas(areas: Iterable[int] | None = None) -> None:
         ids = sorted(by_depth[depth])
         for i in range(0, len(ids), CHUNK):
             chunk = ids[i : i + CHUNK]
-            _recompute(f"p.id IN ({', '.join(['%s'] * len(chunk))})", chunk)
+            parents = Area.objects.filter(pk__in=chunk)
+            children = list(
+                Area.objects.filter(depth=depth + 1)
+                .filter(_under_any(parents.values_list("path", flat=True)))
+                .values_list("pk", flat=True)
+            )
+            _recompute(f"p.id IN ({', '.join(['%s'] * len(chunk))})", chunk, children)
+
+
+def _under_any(paths) -> Q:
+    where = Q(pk__in=[])
+    for path in paths:
+        where |= Q(path__startswith=path)
+    return where
 
 
 def delete_area(area_id: int) -> None:
