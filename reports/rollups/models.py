@@ -32,7 +32,7 @@ counted in the month row of its pair's first row in that month, under
 ``since``: the month the pair was last seen before (None: never). "Distinct
 households from month S" is then the sum over rows with ``since`` before S:
 exact for a period that starts on the first of a month and ends at a month's
-end or after the last day holding data (``readers_area.fits``); any other
+end or after the last day holding data (``area_readers.fits``); any other
 period, a team view or a per-team table reads the day tables.
 
 Foreign keys carry no database constraint: the rollups are derived data,
