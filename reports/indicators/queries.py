@@ -19,6 +19,7 @@ from django.db.models.functions import Substr
 from django.db.models.lookups import LessThan
 from django.utils import timezone
 
+from core.text import sort_key
 from courses.models import skill_names
 from volunteers.models import (
     Area,
@@ -396,7 +397,7 @@ def by_child_area(
             area=child,
             values=_summary_from(grouped.get(child.path, []), targets=targets, path=child.path),
         )
-        for child in area.get_children().order_by("name")
+        for child in sorted(area.get_children(), key=lambda child: sort_key(child.name))
     ]
     own = grouped.get(area.path)
     if own:
@@ -416,10 +417,9 @@ def by_team(
     """One TeamRow per team working in the subtree (by name); targets are None."""
     scope = Scope(area=area, start=start, end=end, teams=teams, group=TEAM)
     grouped = _grouped(scope, source)
-    team_list = (
-        Team.objects.filter(scope.in_area(""), scope.in_teams("pk"))
-        .select_related("area")
-        .order_by("name")
+    team_list = sorted(
+        Team.objects.filter(scope.in_area(""), scope.in_teams("pk")).select_related("area"),
+        key=lambda team: sort_key(team.name),
     )
     return [
         TeamRow(team=team, values=_summary_from(grouped.get(team.pk, []))) for team in team_list

@@ -11,6 +11,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
+from core.text import sort_key
 from reports import charts, indicators, rollups, selectors
 from reports.periods import PeriodForm
 from volunteers.vocabulary import VULNERABILITY_GROUPS
@@ -109,15 +110,15 @@ def _sorted_rows(rows: list[TableRow], sort: str) -> list[TableRow]:
 
     def value(row: TableRow):
         if key == "name":
-            return (row.area.name if row.area else "").casefold()
+            return sort_key(row.area.name if row.area else "")
         return next(cell.value for cell in row.cells if cell.definition.key == key)
 
-    def sort_key(row):
+    def row_key(row):
         found = value(row)
         # Missing values (no target, no rating) sort last whichever the direction.
         return (found is None) != descending, found if found is not None else 0
 
-    return sorted(rows, key=sort_key, reverse=descending)
+    return sorted(rows, key=row_key, reverse=descending)
 
 
 def _columns(sort: str, base_query: dict) -> list[dict]:
@@ -208,7 +209,7 @@ def _skill_rows(certified, practised) -> list[dict]:
         rows.setdefault(
             row.skill_id, {"name": row.name, "certifications": 0, "learners": 0, "visits": 0}
         )["visits"] = row.visits
-    return sorted(rows.values(), key=lambda r: r["name"].casefold())
+    return sorted(rows.values(), key=lambda r: sort_key(r["name"]))
 
 
 def _picker_options(areas) -> list[tuple[int, str]]:

@@ -17,6 +17,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.formatting.rule import DataBarRule
 from openpyxl.utils import get_column_letter
 
+from core.text import sort_key
 from reports import indicators
 from volunteers.models import Area
 from volunteers.vocabulary import VULNERABILITY_GROUPS
@@ -311,7 +312,9 @@ def write_by_month(workbook, context: SheetContext) -> None:
 
 def write_certifications(workbook, context: SheetContext) -> None:
     rows = indicators.certifications_by_skill(**context.scope, by_child_area=True)
-    children = list(context.area.get_children().order_by("name").values_list("pk", "name"))
+    children = sorted(
+        context.area.get_children().values_list("pk", "name"), key=lambda c: sort_key(c[1])
+    )
     if any(None in row.by_area for row in rows):
         children.append((None, _area_label(None, context.area)))
     names = labels()

@@ -22,3 +22,26 @@ def test_png_decodes_to_its_data():
 
     [result] = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr_png("https://example.org/x"))))
     assert result.text == "https://example.org/x"
+
+
+def test_names_sort_in_the_vietnamese_alphabet_and_accents_sort_with_their_letter():
+    from core.text import sort_key
+
+    names = ["Thôn Tân", "Đông Anh", "Dũng Tiến", "Ăn Uống", "An Bình", "Ấp Một", "Ông", "Ong"]
+    names += ["Ưu", "Uy", "Zebra", "Ärzte", "bà Rịa", "Ba Vì"]
+    assert sorted(names, key=sort_key) == [
+        "An Bình",
+        "Ärzte",  # German: with A, not after Z
+        "Ăn Uống",  # a, ă, â
+        "Ấp Một",
+        "bà Rịa",  # case and tones do not split a name from its letters
+        "Ba Vì",
+        "Dũng Tiến",
+        "Đông Anh",  # every D before Đ
+        "Ong",
+        "Ông",
+        "Thôn Tân",
+        "Uy",
+        "Ưu",
+        "Zebra",
+    ]
