@@ -52,9 +52,11 @@ def _rows(model, scope, *, period: bool = True):
 
     area = scope.area
     if scope.group == CHILD and not area.is_leaf():
-        where = Q(area__path__startswith=area.path, area__depth=area.depth + 1, whole=True) | Q(
-            area_id=area.pk, whole=False
-        )
+        # The child areas' ids as a list, read once per scope: the rows are then found by
+        # index (a join on the path made PostgreSQL scan every area's rows: 0.16 s at 10M).
+        if not hasattr(scope, "child_area_ids"):
+            scope.child_area_ids = list(area.get_children().values_list("pk", flat=True))
+        where = Q(area_id__in=scope.child_area_ids, whole=True) | Q(area_id=area.pk, whole=False)
     else:
         where = Q(area_id=area.pk, whole=True)
     queryset = model.objects.filter(where)
