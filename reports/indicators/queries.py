@@ -351,9 +351,9 @@ def source_for(data_as_of: datetime.datetime | None) -> str:
 def _grouped(scope: Scope, source: str | None = None) -> dict:
     """{group key: [part dicts]} over all families, from the rollups or the raw rows."""
     if _source(source) == ROLLUPS:
-        from reports.rollups import area_readers, readers
+        from reports.rollups import tables_for
 
-        families = area_readers.FAMILIES if area_readers.fits(scope) else readers.FAMILIES
+        families = tables_for(scope).FAMILIES
     else:
         families = _FAMILIES
     grouped: dict = defaultdict(list)
@@ -463,11 +463,12 @@ def certifications_by_skill(
     scope = Scope(area=area, start=start, end=end, teams=teams, group=None)
     names = skill_names()  # rows name the default language's skills; shown in the active one
     if _source(source) == ROLLUPS:
-        from reports.rollups import area_readers, readers
+        from reports.rollups import tables_for
 
         child_ids = dict(area.get_children().values_list("path", "pk")) if by_child_area else {}
-        tables = area_readers if area_readers.fits(scope) else readers
-        rollup_totals, by_path = tables.certification_skill_rows(scope, by_child_area=by_child_area)
+        rollup_totals, by_path = tables_for(scope).certification_skill_rows(
+            scope, by_child_area=by_child_area
+        )
         return [
             SkillRow(
                 skill_id=row["skill_id"],
@@ -520,10 +521,9 @@ def skills_practised(
     names = skill_names()  # shown in the active language
     scope = Scope(area=area, start=start, end=end, teams=teams, group=None)
     if _source(source) == ROLLUPS:
-        from reports.rollups import area_readers, readers
+        from reports.rollups import tables_for
 
-        tables = area_readers if area_readers.fits(scope) else readers
-        rows = tables.skill_practice_rows(scope)
+        rows = tables_for(scope).skill_practice_rows(scope)
     else:
         rows = (
             Visit.skills.through.objects.filter(
