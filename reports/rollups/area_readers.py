@@ -23,7 +23,7 @@ from .models import (
     AreaMonth,
     AreaSkillMonth,
     AreaStock,
-    AreaVolunteerMonth,
+    AreaVolunteerCount,
     RollupState,
     TeamMonth,
 )
@@ -131,9 +131,9 @@ def visit_rows(scope) -> dict:
 def volunteer_rows(scope) -> dict:
     first = _first(scope)
     rows = scope.rows(
-        _rows(AreaVolunteerMonth, scope),
+        _rows(AreaVolunteerCount, scope),
         _key(scope),
-        active_volunteers=Count("pk", filter=first),
+        active_volunteers=_sum("volunteers", first),
         volunteer_minutes=Coalesce(Sum("minutes"), 0),
     )
     if scope.group is None:

@@ -28,6 +28,7 @@ from .models import (
     AreaMonth,
     AreaSkillMonth,
     AreaStock,
+    AreaVolunteerCount,
     AreaVolunteerMonth,
     HouseholdDay,
     HouseholdStock,
@@ -42,7 +43,7 @@ CHUNK = 500  # area or team ids per IN (...) list
 _AREA = Area._meta.db_table
 _FLAGS = list(VULNERABILITY_FIELDS)
 _COUNTS = [f"{flag}_households" for flag in _FLAGS]
-AREA_TABLES = (AreaMonth, AreaVolunteerMonth, AreaSkillMonth, AreaStock)
+AREA_TABLES = (AreaMonth, AreaVolunteerMonth, AreaVolunteerCount, AreaSkillMonth, AreaStock)
 
 
 def _month(column: str) -> str:
@@ -204,8 +205,24 @@ def _recompute(targets: str, params: list, children: list[int] | None = None) ->
                 f" (SELECT p.id FROM {_AREA} p WHERE {targets})",
                 params,
             )
+            if model is AreaVolunteerCount:
+                cursor.execute(*_count_volunteers(targets, params))
+                continue
             for whole in (True, False):
                 cursor.execute(*_insert(model, targets, params, whole=whole, children=children))
+
+
+def _count_volunteers(targets: str, params: list) -> tuple[str, list]:
+    """INSERT ... SELECT of the targets' volunteer counts from their (current) volunteer rows."""
+    rows = AreaVolunteerMonth._meta.db_table
+    return (
+        f"INSERT INTO {AreaVolunteerCount._meta.db_table}"
+        " (area_id, whole, month, since, volunteers, minutes)"
+        " SELECT area_id, whole, month, since, COUNT(*), SUM(minutes)"
+        f" FROM {rows} WHERE area_id IN (SELECT p.id FROM {_AREA} p WHERE {targets})"
+        " GROUP BY area_id, whole, month, since",
+        params,
+    )
 
 
 def recompute_areas(areas: Iterable[int] | None = None) -> None:

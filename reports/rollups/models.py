@@ -22,8 +22,8 @@ rewrite), the team and the local day. Two kinds of table:
   (area, team, flags, latest follow-up date), for "registered" and
   "follow-ups overdue".
 
-Above the leaf tables, the area tables (``AreaMonth``, ``AreaVolunteerMonth``,
-``AreaSkillMonth``, ``AreaStock``, ``TeamMonth``) hold each area's whole
+Above the leaf tables, the area tables (``AreaMonth``, ``AreaVolunteerMonth`` and
+its counts ``AreaVolunteerCount``, ``AreaSkillMonth``, ``AreaStock``, ``TeamMonth``) hold each area's whole
 subtree per calendar month, all teams together: a province or the nation is a
 few thousand rows however many visits there are. They are summed from the
 child areas' rows (``refresh.recompute_areas``), never from raw visits, so a
@@ -222,6 +222,24 @@ class AreaVolunteerMonth(_AreaRollup):
     since = models.DateField(null=True)  # the volunteer's previous month in this subtree
     user = _ref(settings.AUTH_USER_MODEL)
     minutes = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["area", "month"])]
+
+
+class AreaVolunteerCount(_AreaRollup):
+    """``AreaVolunteerMonth`` counted per (month, since): how many volunteers, their minutes.
+
+    The readers count active volunteers here: an area's rows grow with its
+    months, not with its volunteers (6,000 volunteers over a year are 72,000
+    volunteer rows and at most 78 of these). The per-volunteer rows stay: a
+    parent area's ``since`` needs them (a volunteer may work in two child areas).
+    """
+
+    month = models.DateField()
+    since = models.DateField(null=True)
+    volunteers = models.PositiveIntegerField(default=0)
+    minutes = models.PositiveBigIntegerField(default=0)
 
     class Meta:
         indexes = [models.Index(fields=["area", "month"])]
