@@ -248,6 +248,9 @@ def test_a_period_of_whole_months_reads_the_area_tables_and_others_the_day_table
 
     whole_months = tables_read(_MONTH, _month_end(START))
     assert "reports_areamonth" in whole_months
+    # Active volunteers from the counts, whose rows do not grow with the volunteers.
+    assert "reports_areavolunteercount" in whole_months
+    assert "reports_areavolunteermonth" not in whole_months
     assert "reports_householdday" not in whole_months
     assert "reports_visitday" not in whole_months
     mid_month = tables_read(START + datetime.timedelta(days=3), _month_end(START))
